@@ -76,6 +76,8 @@ export class SoapFault extends SoapstackError {
   readonly detailEntries: readonly XmlElement[];
   /** The detail decoded by the client when it matches a fault message the operation declares. */
   declare decodedDetail?: unknown;
+  /** The name of the declared wsdl:fault whose message the detail matched (set with `decodedDetail`). */
+  declare faultName?: string;
   /** Where the fault came from (URL or file), when known. */
   declare readonly source?: string;
 

@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: runs every benchmark of GUIDE section 5 that exists so far, side by side with the peers
+ * installed here, and prints one table of figures and ratios. Pass names to run only some: `npm run bench -- compile`.
+ */
+import type { BenchResult } from './harness.js';
+
+type Bench = () => Promise<BenchResult>;
+
+const benches: Record<string, () => Promise<Bench>> = {
+  compile: async () => (await import('./compile.js')).benchCompile,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length ? wanted : Object.keys(benches);
+  for (const name of names) {
+    const load = benches[name];
+    if (!load) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(', ')}`);
+    const result = await (await load())();
+    print(result);
+  }
+}
+
+function print(result: BenchResult): void {
+  const width = Math.max(...result.rows.map((r) => r.label.length), 10);
+  process.stdout.write(`\n${result.name}\n${'-'.repeat(width + 32)}\n`);
+  for (const row of result.rows) {
+    const goal = row.goal ? `   goal ${row.goal}` : '';
+    process.stdout.write(`${row.label.padEnd(width)}  ${String(row.value).padStart(10)} ${row.unit}${goal}\n`);
+  }
+  for (const note of result.notes ?? []) process.stdout.write(`note: ${note}\n`);
+}
+
+await main();
