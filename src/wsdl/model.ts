@@ -21,6 +21,14 @@ export interface CompiledModel {
   readonly prefixes: Record<string, string>;
   readonly schema: SchemaSet;
   readonly services: Service[];
+  /** Problems tolerated while compiling (only with `onUnresolved: 'collect'`), rendered `file:line:column: problem`. */
+  readonly issues?: CompileIssue[];
+}
+
+/** One tolerated problem. */
+export interface CompileIssue {
+  readonly code: string;
+  readonly message: string;
 }
 
 export interface DocumentInfo {

@@ -50,6 +50,8 @@ export interface SimpleType {
   readonly variety: 'atomic' | 'list' | 'union';
   /** For atomic types: the built-in primitive (or built-in derived type) whose value space applies, e.g. `{http://www.w3.org/2001/XMLSchema}decimal`. */
   readonly builtin?: QNameKey;
+  /** The primitive ancestor (one of the 19 primitives of Part 2 section 3.2, or anySimpleType), e.g. `{...}decimal` for `int`. */
+  readonly primitive?: QNameKey;
   /** The type this one restricts, when it is a restriction. */
   readonly base?: QNameKey;
   /** The effective facets: this type's own merged over its base's. */
