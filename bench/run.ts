@@ -8,6 +8,23 @@ type Bench = () => Promise<BenchResult>;
 
 const benches: Record<string, () => Promise<Bench>> = {
   compile: async () => (await import('./compile.js')).benchCompile,
+  xml: async () => (await import('./xml-parse.js')).benchXmlParse,
+  transport: async () => (await import('./transport.js')).benchTransport,
+  decode: async () => {
+    const [{ benchDecode }, { soapstackRetrieveMultipleDecoder }] = await Promise.all([
+      import('./decode.js'),
+      import('./soapstack-sides.js'),
+    ]);
+    const decode = await soapstackRetrieveMultipleDecoder();
+    return () => benchDecode(decode);
+  },
+  calls: async () => {
+    const [{ benchCalls, quoteWsdlPath }, { soapstackQuoteCaller }] = await Promise.all([
+      import('./calls.js'),
+      import('./soapstack-sides.js'),
+    ]);
+    return () => benchCalls(soapstackQuoteCaller(quoteWsdlPath()));
+  },
 };
 
 async function main(): Promise<void> {
