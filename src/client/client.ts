@@ -22,6 +22,7 @@ import {
   checkClientOptions,
   type SoapHeaderBlock,
 } from './options.js';
+import { type CallAdditions, type CallPlugin, pluginsWantRetry, preparePlugins } from './plugin.js';
 import { type DecodedResponse, readResponse } from './response.js';
 
 /** The result of `callRaw`: the decoded output with the exact envelopes exchanged. */
@@ -55,6 +56,7 @@ export class SoapClient {
   private readonly transport: Transport;
   private readonly ownsTransport: boolean;
   private readonly codecs: SchemaCodecs;
+  private readonly plugins: readonly CallPlugin[];
 
   /** @internal Use `createClient`. */
   constructor(
@@ -79,6 +81,7 @@ export class SoapClient {
     const composed = options.interceptors?.length ? compose(this.transport, ...options.interceptors) : this.transport;
     this.send = composed.send.bind(composed);
     this.codecs = loaded.codecs;
+    this.plugins = options.plugins ?? [];
   }
 
   /** The names of the operations this port offers. */
@@ -128,18 +131,52 @@ export class SoapClient {
   ): Promise<DecodedResponse | undefined> {
     const op = this.bound(name);
     if (options !== EMPTY && Object.keys(options).length) checkCallOptions(options);
-    const clientOptions = this.options;
-    const url = options.endpoint ?? clientOptions.endpoint ?? this.port.address;
+    const url = options.endpoint ?? this.options.endpoint ?? this.port.address;
     if (!url) throw new ClientOptionsError(`port ${this.port.name} has no soap:address: pass an endpoint`);
-    // Header blocks add up: the declared parts, then the client's blocks, then the call's.
+    const plugins = this.plugins;
+    if (!plugins.length) return this.attempt(name, op, args, options, url, undefined, keepRaw, raw);
+    for (let attempt = 0; ; attempt++) {
+      const call = {
+        operation: op.messages.operation,
+        action: op.messages.operation.action,
+        url,
+        version: this.version,
+        attempt,
+        ...(options.signal ? { signal: options.signal } : {}),
+      };
+      try {
+        const additions = await preparePlugins(plugins, call);
+        return await this.attempt(name, op, args, options, url, additions, keepRaw, raw);
+      } catch (error) {
+        // One retry at most, whatever the plugins say: an auth fault must never become a loop.
+        if (attempt > 0 || !(await pluginsWantRetry(plugins, error, call))) throw error;
+      }
+    }
+  }
+
+  /** One exchange: write the envelope, send it, read the answer. */
+  private async attempt(
+    name: string,
+    op: BoundOperation,
+    args: unknown,
+    options: CallOptions,
+    url: string,
+    additions: CallAdditions | undefined,
+    keepRaw: boolean,
+    raw?: Partial<RawCallResult>,
+  ): Promise<DecodedResponse | undefined> {
+    const clientOptions = this.options;
+    // Header blocks add up, in this order: the declared parts, the plugins', the client's, the call's.
     const declared = options.headers;
+    const pluginBlocks = additions?.soapHeaders?.length ? additions.soapHeaders : undefined;
     const clientBlocks = clientOptions.soapHeaders;
     const callBlocks = options.soapHeaders;
     const envelope = writeEnvelope(this.version, {
       header:
-        declared || clientBlocks || callBlocks
+        declared || pluginBlocks || clientBlocks || callBlocks
           ? (w) => {
               if (declared) op.messages.writeHeaders(w, 'input', declared);
+              if (pluginBlocks) writeBlocks(w, pluginBlocks);
               if (clientBlocks) writeBlocks(w, clientBlocks);
               if (callBlocks) writeBlocks(w, callBlocks);
             }
@@ -147,9 +184,10 @@ export class SoapClient {
       body: (w) => op.messages.writeBody(w, 'input', args),
     });
     const extraHeaders = options.httpHeaders ?? clientOptions.httpHeaders;
-    const headers = extraHeaders
-      ? { ...clientOptions.httpHeaders, ...extraHeaders, ...op.httpHeaders }
-      : op.httpHeaders;
+    const headers =
+      extraHeaders || additions?.httpHeaders
+        ? { ...clientOptions.httpHeaders, ...additions?.httpHeaders, ...extraHeaders, ...op.httpHeaders }
+        : op.httpHeaders;
     const onEnvelope = clientOptions.onEnvelope;
     onEnvelope?.({ direction: 'request', operation: name, url, envelope });
     const timeout = options.timeout ?? clientOptions.timeout;

@@ -8,4 +8,5 @@ export {
   type EnvelopeEvent,
   type SoapHeaderBlock,
 } from './options.js';
+export type { CallAdditions, CallInfo, CallPlugin } from './plugin.js';
 export { ResponseError } from './response.js';

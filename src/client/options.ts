@@ -8,6 +8,7 @@ import type { WsdlOptions } from '../wsdl/index.js';
 import type { XmlLimits } from '../xml/types.js';
 import type { XmlWriter } from '../xml/writer.js';
 import type { CodecOptions, RawXml } from '../xsd/codec/index.js';
+import type { CallPlugin } from './plugin.js';
 
 /** A header block to add to the envelope: raw XML text, a RawXml value, or a function that writes it. */
 export type SoapHeaderBlock = string | RawXml | ((w: XmlWriter) => void);
@@ -46,6 +47,8 @@ export interface ClientOptions extends Omit<CallOptions, 'signal' | 'headers'> {
   port?: string;
   /** A transport of your own, or options for the built-in HTTP transport (pool, TLS, proxy). */
   transport?: Transport | HttpTransportOptions;
+  /** Sign-in and addressing: each adds header blocks and HTTP headers to every call, in this order (see plugin.ts). */
+  plugins?: CallPlugin[];
   /** Interceptors around the transport, outermost first (see `compose`). */
   interceptors?: Interceptor[];
   /** Largest response accepted, in bytes (default 64 MiB). */
@@ -78,6 +81,9 @@ export function checkClientOptions(options: ClientOptions): void {
   }
   if (options.interceptors !== undefined && !options.interceptors.every((i) => typeof i === 'function')) {
     throw new ClientOptionsError('interceptors must be functions');
+  }
+  if (options.plugins !== undefined && !options.plugins.every((p) => typeof p === 'object' && p !== null)) {
+    throw new ClientOptionsError('plugins must be objects with prepare and/or retryAfter');
   }
   if (options.onEnvelope !== undefined && typeof options.onEnvelope !== 'function') {
     throw new ClientOptionsError('onEnvelope must be a function');
