@@ -25,6 +25,13 @@ const benches: Record<string, () => Promise<Bench>> = {
     ]);
     return () => benchCalls(soapstackQuoteCaller(quoteWsdlPath()));
   },
+  hosting: async () => {
+    const [{ benchHosting }, { soapstackQuoteHost }] = await Promise.all([
+      import('./calls.js'),
+      import('./soapstack-sides.js'),
+    ]);
+    return () => benchHosting(soapstackQuoteHost);
+  },
 };
 
 async function main(): Promise<void> {

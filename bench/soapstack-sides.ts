@@ -3,6 +3,7 @@
  * soapstack's public pieces (a client for calls, the codecs for decoding).
  */
 import { createClient } from '../src/client/index.js';
+import { createSoapServer } from '../src/server/index.js';
 import { parseEnvelope } from '../src/soap/envelope.js';
 import { OperationMessages } from '../src/soap/message.js';
 import { loadWsdl } from '../src/wsdl/index.js';
@@ -29,4 +30,15 @@ export function soapstackQuoteCaller(wsdlPath: string) {
       close: async () => (await ready).close(),
     };
   };
+}
+
+/** The quote service hosted by soapstack's server, answering a fixed price. */
+export async function soapstackQuoteHost(wsdlPath: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createSoapServer();
+  const { path } = server.addService(await loadWsdl(wsdlPath), {
+    path: '/quote',
+    handlers: { getQuote: () => ({ price: '123.45' }) },
+  });
+  const { url } = await server.listen(0, '127.0.0.1');
+  return { url: new URL(path, url).href, close: () => server.close() };
 }
