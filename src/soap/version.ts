@@ -5,7 +5,10 @@
  */
 
 /** A SOAP version this toolkit speaks. */
-export type SoapVersion = '1.1' | '1.2';
+// One definition for the whole toolkit: the compiled model names a port's version with the same type.
+import type { SoapVersion } from '../wsdl/model.js';
+
+export type { SoapVersion };
 
 /** SOAP 1.1 section 4.1.2: "The SOAP envelope namespace identifier is http://schemas.xmlsoap.org/soap/envelope/". */
 export const SOAP11_ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
