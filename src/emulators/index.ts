@@ -1,0 +1,2 @@
+/** The emulators (`soapstack/emulators`): local stand-ins for the services soapstack talks to. */
+export * from './crowd/index.js';
