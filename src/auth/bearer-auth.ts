@@ -3,7 +3,7 @@
  * provider; after an auth fault (HTTP 401, or a SOAP fault `isAuthFault` recognises) the token the call was
  * sent with is invalidated and the call retried once with a new one.
  */
-import type { CallInfo, CallPlugin } from '../client/plugin.js';
+import type { CallInfo, CallPlugin } from '../soap/call-plugin.js';
 import { AuthOptionsError } from '../ws/trust/errors.js';
 import { isAuthFault } from './auth-fault.js';
 import type { BearerToken, Expiring, TokenProvider } from './provider.js';

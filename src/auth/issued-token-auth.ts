@@ -7,7 +7,7 @@
  * Here the header is written per attempt, and the token is renewed before its Lifetime ends; after a
  * security fault the token the call was sent with is invalidated and the call retried once.
  */
-import type { CallInfo, CallPlugin } from '../client/plugin.js';
+import type { CallInfo, CallPlugin } from '../soap/call-plugin.js';
 import type { SoapVersion } from '../soap/version.js';
 import { type AddressingVersion, newMessageId, writeAddressingHeaders } from '../ws/addressing.js';
 import { DEFAULT_TIMESTAMP_VALIDITY, writeSecurityHeader } from '../ws/security/header.js';

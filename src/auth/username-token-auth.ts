@@ -3,7 +3,7 @@
  * (PasswordText, or PasswordDigest with a new Nonce and Created each time). No retry: a refused password is
  * not cured by sending it again.
  */
-import type { CallPlugin } from '../client/plugin.js';
+import type { CallPlugin } from '../soap/call-plugin.js';
 import { wsSecurity } from '../ws/security/plugin.js';
 import { AuthOptionsError } from '../ws/trust/errors.js';
 

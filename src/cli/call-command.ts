@@ -6,9 +6,10 @@ import { SoapFault } from '../soap/fault.js';
 import { isTransportError, maskSecrets } from '../transport/index.js';
 import { EXIT } from './exit.js';
 import { parseJsonExact, toJson } from './json.js';
+import { type SignInOptions, signInPlugins } from './signin-options.js';
 
 /** The options of `soapstack call`. */
-export interface CallCommandOptions {
+export interface CallCommandOptions extends SignInOptions {
   args?: string;
   argsFile?: string;
   endpoint?: string;
@@ -49,10 +50,16 @@ export async function callCommand(wsdl: string, operation: string, options: Call
     throw new UsageError(`no operation ${operation}; the port offers ${client.operationNames.join(', ')}`);
   }
   try {
-    const output = await client.call(operation, args);
+    // Sign in first (eagerly), so that a refused password is reported as such before any call is made.
+    const plugins = await signInPlugins(options, client.version);
+    const output = await client.call(operation, args, plugins.length ? { plugins } : {});
     process.stdout.write(`${toJson(output ?? null)}\n`);
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof SoapstackError && error.code === 'AUTH_FAILED') {
+      process.stderr.write(`soapstack: sign-in failed: ${error.message}\n`);
+      return EXIT.auth;
+    }
     if (error instanceof SoapFault) {
       process.stderr.write(`${toJson({ fault: faultJson(error) })}\n`);
       return EXIT.fault;

@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { SoapstackError } from '../errors.js';
 import { formatError } from './errors.js';
 import { EXIT } from './exit.js';
+import { addSignInOptions } from './signin-options.js';
 
 export { EXIT } from './exit.js';
 
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       code = await describeCommand(wsdl, options);
     });
 
-  program
+  const call = program
     .command('call')
     .description('call one operation and print its output as JSON')
     .argument('<wsdl>', 'WSDL file path or URL')
@@ -54,10 +55,22 @@ export async function main(argv: string[]): Promise<number> {
     .option('--port <name>', 'the wsdl:port (default: the first)')
     .option('--soap-header <file>', 'add the XML in FILE as a SOAP header block (repeatable)', collect)
     .option('--timeout <ms>', 'timeout of the whole call in milliseconds', integer)
-    .option('--raw', 'print the request and response envelopes on stderr (secrets masked)')
-    .action(async (wsdl: string, operation: string, options) => {
-      const { callCommand } = await import('./call-command.js');
-      code = await callCommand(wsdl, operation, options);
+    .option('--raw', 'print the request and response envelopes on stderr (secrets masked)');
+  addSignInOptions(call).action(async (wsdl: string, operation: string, options) => {
+    const { callCommand } = await import('./call-command.js');
+    code = await callCommand(wsdl, operation, options);
+  });
+
+  program
+    .command('emulate')
+    .description('run an emulator of a service (crowd) on a local port until interrupted')
+    .argument('<service>', 'the service to emulate: crowd')
+    .option('--port <n>', 'port to listen on (default: any free port)', integer)
+    .option('--data <file>', 'a JSON file of data to load instead of the default (see docs/emulators.md)')
+    .option('--token-ttl <seconds>', 'how long issued tokens stay valid', integer)
+    .action(async (service: string, options: { port?: number; data?: string; tokenTtl?: number }) => {
+      const { emulateCommand } = await import('./emulate-command.js');
+      code = await emulateCommand(service, options);
     });
 
   program

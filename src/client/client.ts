@@ -133,7 +133,7 @@ export class SoapClient {
     if (options !== EMPTY && Object.keys(options).length) checkCallOptions(options);
     const url = options.endpoint ?? this.options.endpoint ?? this.port.address;
     if (!url) throw new ClientOptionsError(`port ${this.port.name} has no soap:address: pass an endpoint`);
-    const plugins = this.plugins;
+    const plugins = options.plugins ?? this.plugins;
     if (!plugins.length) return this.attempt(name, op, args, options, url, undefined, keepRaw, raw);
     for (let attempt = 0; ; attempt++) {
       const call = {

@@ -3,15 +3,13 @@
  * override. Checking once keeps the per-call path free of validation.
  */
 import { SoapstackError } from '../errors.js';
+import type { CallPlugin, SoapHeaderBlock } from '../soap/call-plugin.js';
 import type { HttpTransportOptions, Interceptor, Transport } from '../transport/index.js';
 import type { WsdlOptions } from '../wsdl/index.js';
 import type { XmlLimits } from '../xml/types.js';
-import type { XmlWriter } from '../xml/writer.js';
-import type { CodecOptions, RawXml } from '../xsd/codec/index.js';
-import type { CallPlugin } from './plugin.js';
+import type { CodecOptions } from '../xsd/codec/index.js';
 
-/** A header block to add to the envelope: raw XML text, a RawXml value, or a function that writes it. */
-export type SoapHeaderBlock = string | RawXml | ((w: XmlWriter) => void);
+export type { SoapHeaderBlock } from '../soap/call-plugin.js';
 
 /** What the envelope hook sees: the exact text sent or received. */
 export interface EnvelopeEvent {
@@ -37,6 +35,8 @@ export interface CallOptions {
   soapHeaders?: SoapHeaderBlock[];
   /** Aborts the call. */
   signal?: AbortSignal;
+  /** Sign-in and addressing: each adds header blocks and HTTP headers to every call, in this order (see plugin.ts). */
+  plugins?: CallPlugin[];
 }
 
 /** Options of `createClient`. */
@@ -47,8 +47,6 @@ export interface ClientOptions extends Omit<CallOptions, 'signal' | 'headers'> {
   port?: string;
   /** A transport of your own, or options for the built-in HTTP transport (pool, TLS, proxy). */
   transport?: Transport | HttpTransportOptions;
-  /** Sign-in and addressing: each adds header blocks and HTTP headers to every call, in this order (see plugin.ts). */
-  plugins?: CallPlugin[];
   /** Interceptors around the transport, outermost first (see `compose`). */
   interceptors?: Interceptor[];
   /** Largest response accepted, in bytes (default 64 MiB). */
