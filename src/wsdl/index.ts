@@ -15,3 +15,4 @@ export {
 export type * from './model.js';
 export { COMPILED_MODEL_FORMAT } from './model.js';
 export { isAllowedImport, type OriginPolicy } from './origin.js';
+export { withSoapVersion } from './variants.js';
