@@ -30,14 +30,16 @@ function modelPath(name: BundledWsdl): string {
 
 const loaded = new Map<BundledWsdl, Promise<CompiledModel>>();
 
-/** The compiled model of a shipped WSDL: read from `dist/models` (compiled from the WSDL if that file is missing). */
+/**
+ * The compiled model of a shipped WSDL: read from `dist/models`, or compiled from the WSDL when that file is
+ * missing or was built in another model format (an older build).
+ */
 export function loadBundledModel(name: BundledWsdl): Promise<CompiledModel> {
   let model = loaded.get(name);
   if (!model) {
-    model = readFile(modelPath(name), 'utf8').then(
-      (text) => withPackageLocations(deserializeModel(text)),
-      () => loadWsdl(bundledWsdlPath(name)),
-    );
+    model = readFile(modelPath(name), 'utf8')
+      .then((text) => withPackageLocations(deserializeModel(text)))
+      .catch(() => loadWsdl(bundledWsdlPath(name)));
     loaded.set(name, model);
     model.catch(() => loaded.delete(name));
   }

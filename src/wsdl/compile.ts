@@ -105,10 +105,22 @@ function compileOperation(
   if (!abstractInput) return undefined;
   const abstractOutput = child(abstract, 'output');
   const doc = style === 'document';
-  const input = bindMessage(ctx, portType, abstractInput, binding, child(op, 'input'), doc ? name : undefined);
+  // WSDL 1.1 section 3.5 requires soap:body's namespace with rpc; without one, the wrapper goes in the
+  // targetNamespace of the definitions that hold the binding (a leniency node-soap and zeep share), not in
+  // no namespace.
+  const rpcNamespace = doc ? undefined : (attr(binding.document.root, 'targetNamespace') ?? ctx.defs.targetNamespace);
+  const input = bindMessage(
+    ctx,
+    portType,
+    abstractInput,
+    binding,
+    child(op, 'input'),
+    doc ? name : undefined,
+    rpcNamespace,
+  );
   if (!input) return undefined;
   const output = abstractOutput
-    ? bindMessage(ctx, portType, abstractOutput, binding, child(op, 'output'), doc ? '' : undefined)
+    ? bindMessage(ctx, portType, abstractOutput, binding, child(op, 'output'), doc ? '' : undefined, rpcNamespace)
     : undefined;
   const faults: BoundFault[] = [];
   for (const f of childElements(abstract, WSDL_NS)) {

@@ -62,6 +62,7 @@ export function namedMessage(
 /**
  * Binds one direction (input or output) of an operation: `abstract` is the portType's wsdl:input/output,
  * `bound` the binding's (absent when the binding says nothing, which means literal and all parts in the body).
+ * `defaultNamespace` stands in for a missing soap:body namespace (rpc, see compile.ts).
  */
 export function bindMessage(
   ctx: MessageContext,
@@ -70,6 +71,7 @@ export function bindMessage(
   binding: WsdlComponent,
   bound: XmlElement | undefined,
   wrapperName: string | undefined,
+  defaultNamespace?: string,
 ): BoundMessage | undefined {
   const named = namedMessage(ctx, portType, abstract);
   if (!named) return undefined;
@@ -96,7 +98,7 @@ export function bindMessage(
     const inHeaders = new Set(headers.filter((h) => h.message === message).map((h) => h.part.name));
     bodyParts = parts.filter((p) => !inHeaders.has(p.name));
   }
-  const namespace = body ? attr(body, 'namespace') : undefined;
+  const namespace = (body ? attr(body, 'namespace') : undefined) ?? defaultNamespace;
   const encodingStyle = body ? attr(body, 'encodingStyle') : undefined;
   return {
     message,

@@ -6,7 +6,7 @@
 import type { QNameKey, SchemaSet } from '../xsd/model.js';
 
 /** Bumped whenever the shape below changes, so an old cache entry is never misread. */
-export const COMPILED_MODEL_FORMAT = 1;
+export const COMPILED_MODEL_FORMAT = 2;
 
 export type SoapVersion = '1.1' | '1.2';
 

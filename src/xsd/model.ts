@@ -79,6 +79,11 @@ export interface ComplexType {
   /** The effective attribute uses, inherited ones included, attribute groups inlined. */
   readonly attributes: AttributeUse[];
   readonly anyAttribute?: Wildcard;
+  /**
+   * A SOAP-encoded array type (a restriction of soapenc:Array): the item type its `wsdl:arrayType` names
+   * (WSDL 1.1 section 2.2, SOAP 1.1 section 5.4.2), e.g. `{http://www.w3.org/2001/XMLSchema}string`.
+   */
+  readonly arrayItemType?: QNameKey;
 }
 
 export type ContentModel =

@@ -20,6 +20,7 @@ import { attr, childElements } from './node.js';
 import type { RawComponent, SchemaDocument } from './read.js';
 import type { Resolver } from './resolve.js';
 import { attributeUses, modelGroupOf } from './resolve-declarations.js';
+import { soapArrayItemType } from './resolve-soap-array.js';
 
 /** Resolves the top-level type `key` declared by `raw`. */
 export function namedTypeDefinition(ctx: Resolver, raw: RawComponent, key: QNameKey): TypeDefinition {
@@ -165,6 +166,8 @@ export function complexType(ctx: Resolver, schema: SchemaDocument, node: XmlElem
     content = simpleContent(ctx, schema, derivation, kind, baseKey, baseDef);
   } else if (kind === 'restriction') {
     content = own.content;
+    const item = soapArrayItemType(schema, derivation);
+    if (item !== undefined) return { ...head, derivation: kind, content, ...attrs, arrayItemType: item };
   } else {
     content = extendContent(baseComplex?.content, own.content);
     if (baseComplex?.mixed && !mixed && wrapperMixed === undefined) head.mixed = true;

@@ -7,9 +7,11 @@ import type { XmlElement } from '../../xml/types.js';
 import type { XmlWriter } from '../../xml/writer.js';
 import type { QNameKey } from '../model.js';
 import { XS_NS } from '../values/builtin-table.js';
+import { isNCName } from '../values/lexical.js';
 import { preview } from '../values/simple-codec.js';
 import type { DecodeContext, EncodeContext, TypeCodec } from './context.js';
 import { rawXmlOf } from './raw-xml.js';
+import type { CodecRegistry } from './registry.js';
 import { hasChildElements, textContent } from './text-content.js';
 
 /** The codec of `{http://www.w3.org/2001/XMLSchema}anyType`. */
@@ -28,6 +30,48 @@ export class AnyTypeCodec implements TypeCodec {
   encodeContent(w: XmlWriter, value: unknown, ctx: EncodeContext): void {
     if (typeof value === 'string') w.text(value);
     else ctx.issue('invalid_type', `an anyType value needs $type (or $xml), got ${preview(value)}`);
+  }
+}
+
+/** A plain object (an object literal or `Object.create(null)`, not raw XML or typed): data the caller built by hand. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return !Object.hasOwn(value, '$xml') && !Object.hasOwn(value, '$type');
+}
+
+/**
+ * The content of an anyType element given a plain object with no `$type`: each property becomes a child
+ * element of that name, in the namespace of the element that holds the object (what node-soap writes and what
+ * a document/literal service with elementFormDefault="qualified" expects; anyType's content is a lax wildcard
+ * of any namespace, Part 1 section 3.4.7, so either choice is valid). Each child is itself anyType: a scalar
+ * gets an inferred xsi:type, an array repeats the element, `null` is xsi:nil, a nested object recurses, and
+ * `{}` writes an empty element.
+ */
+export function encodeUntypedObject(
+  w: XmlWriter,
+  ns: string,
+  value: Record<string, unknown>,
+  registry: CodecRegistry,
+  ctx: EncodeContext,
+): void {
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item === undefined) continue;
+    if (key.startsWith('$') || !isNCName(key)) {
+      ctx.issue('unrecognized_key', `an anyType value has no property ${key} (not an element name)`, key);
+      continue;
+    }
+    const element = registry.untypedElement(ns, key);
+    const items = Array.isArray(item) ? item : [item];
+    for (let i = 0; i < items.length; i++) {
+      if (items[i] === undefined) continue;
+      if (Array.isArray(item)) ctx.path.push(key, i);
+      else ctx.path.push(key);
+      element.encode(w, items[i], ctx);
+      ctx.path.length -= Array.isArray(item) ? 2 : 1;
+    }
   }
 }
 

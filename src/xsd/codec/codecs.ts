@@ -5,7 +5,7 @@
  */
 import type { NamespaceScope, XmlDocument, XmlElement } from '../../xml/types.js';
 import type { XmlWriter } from '../../xml/writer.js';
-import type { ElementDeclaration, QName, QNameKey, SchemaSet, TypeDefinition, TypeRef } from '../model.js';
+import type { ComplexType, ElementDeclaration, QName, QNameKey, SchemaSet, TypeDefinition, TypeRef } from '../model.js';
 import { BUILTIN_NAMESPACES, builtinDerivesFrom, builtinName, XS_NS } from '../values/builtin-table.js';
 import { builtinCodec, compileSimpleType } from '../values/compile-simple.js';
 import { INVALID, lastValueFailure, type SimpleValueCodec } from '../values/simple-codec.js';
@@ -17,6 +17,7 @@ import { CodecSchemaError, DecodeError, EncodeError } from './errors.js';
 import { type CodecOptions, type ResolvedCodecOptions, resolveCodecOptions } from './options.js';
 import type { CodecRegistry } from './registry.js';
 import { SimpleTypeCodec } from './simple-type-codec.js';
+import { SoapArrayCodec, soapArrayNamespace } from './soap-array-codec.js';
 
 /** The codecs of one schema set. Each method throws `DecodeError` / `EncodeError` with every issue found. */
 export interface SchemaCodecs {
@@ -49,6 +50,10 @@ class Codecs implements SchemaCodecs, CodecRegistry {
   private readonly anonymousSimple = new WeakMap<TypeDefinition, SimpleValueCodec>();
   private readonly elementsByKey = new Map<QNameKey, ElementCodec>();
   private readonly localElements = new WeakMap<ElementDeclaration, ElementCodec>();
+  /** The `<item>` elements of SOAP-encoded arrays, by item type. */
+  private readonly arrayItems = new Map<QNameKey, ElementCodec>();
+  /** The children of plain objects written under anyType, by `{ns}local`. */
+  private readonly untypedElements = new Map<QNameKey, ElementCodec>();
   /** decodeType's stand-in declarations, by type. */
   private readonly typeElements = new Map<unknown, ElementCodec>();
   private readonly xsiCache = new WeakMap<TypeCodec, Map<QNameKey, TypeCodec | null | undefined>>();
@@ -67,7 +72,7 @@ class Codecs implements SchemaCodecs, CodecRegistry {
     if (!codec) {
       codec =
         ref.kind === 'complex'
-          ? new ComplexCodec(undefined, ref, this)
+          ? this.complexCodec(undefined, ref)
           : new SimpleTypeCodec(undefined, this.simpleCodec(ref));
       this.anonymousTypes.set(ref, codec);
     }
@@ -94,11 +99,19 @@ class Codecs implements SchemaCodecs, CodecRegistry {
       if (definition === undefined) return undefined;
       codec =
         definition.kind === 'complex'
-          ? new ComplexCodec(key, definition, this)
+          ? this.complexCodec(key, definition)
           : new SimpleTypeCodec(key, this.simpleCodec(key));
     }
     this.typesByKey.set(key, codec);
     return codec;
+  }
+
+  /** A complex type's codec: a SOAP-encoded array's (a JS array), or the content-model codec. */
+  private complexCodec(key: QNameKey | undefined, definition: ComplexType): TypeCodec {
+    const arrayNs = soapArrayNamespace(key, definition, this.schema);
+    return arrayNs === undefined
+      ? new ComplexCodec(key, definition, this)
+      : new SoapArrayCodec(key, definition, arrayNs, this);
   }
 
   private isAnyType(key: QNameKey): boolean {
@@ -150,6 +163,34 @@ class Codecs implements SchemaCodecs, CodecRegistry {
     if (!codec) {
       codec = new ElementCodec(declaration, this);
       this.localElements.set(declaration, codec);
+    }
+    return codec;
+  }
+
+  arrayItemElement(type: QNameKey): ElementCodec {
+    let codec = this.arrayItems.get(type);
+    if (!codec) {
+      codec = new ElementCodec(
+        { name: { ns: '', local: 'item' }, type: { ref: type }, nillable: true, abstract: false },
+        this,
+      );
+      this.arrayItems.set(type, codec);
+    }
+    return codec;
+  }
+
+  hasType(key: QNameKey): boolean {
+    return this.typesByKey.has(key) || this.findType(key) !== undefined;
+  }
+
+  untypedElement(ns: string, local: string): ElementCodec {
+    const key = `{${ns}}${local}`;
+    let codec = this.untypedElements.get(key);
+    if (!codec) {
+      const declaration = { name: { ns, local }, type: { ref: `{${XS_NS}}anyType` }, nillable: true, abstract: false };
+      codec = new ElementCodec(declaration, this);
+      // Names come from callers' data: keep the cache bounded.
+      if (this.untypedElements.size < 1024) this.untypedElements.set(key, codec);
     }
     return codec;
   }

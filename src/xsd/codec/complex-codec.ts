@@ -170,8 +170,8 @@ export class ComplexCodec implements TypeCodec {
         lastSlot = slot;
       }
       if (slot === undefined) {
-        this.unmatched(child, obj, ctx);
-        continue;
+        slot = this.unmatched(child, obj, ctx);
+        if (slot === undefined) continue;
       }
       const name = slot.name;
       if (slot.repeated) {
@@ -203,8 +203,11 @@ export class ComplexCodec implements TypeCodec {
     if (text !== undefined && !(sawElement && isBlank(text))) obj.$text = text;
   }
 
-  /** A child that no element particle names: a wildcard's, an unknown one kept, or an issue. */
-  private unmatched(child: XmlElement, obj: Record<string, unknown>, ctx: DecodeContext): void {
+  /**
+   * A child that no element particle names exactly: a wildcard's, one qualified the other way from its
+   * declaration (returned: the caller decodes it into that slot), an unknown one kept, or an issue.
+   */
+  private unmatched(child: XmlElement, obj: Record<string, unknown>, ctx: DecodeContext): ChildSlot | undefined {
     const content = this.content;
     if (content?.anySlot !== undefined) {
       for (const test of content.wildcards) {
@@ -213,10 +216,36 @@ export class ComplexCodec implements TypeCodec {
         if (!content.anySlot.repeated) obj.$any = raw;
         else if (obj.$any === undefined) obj.$any = [raw];
         else (obj.$any as unknown[]).push(raw);
-        return;
+        return undefined;
       }
     }
+    const slot = this.misqualified(child);
+    if (slot !== undefined) {
+      if (ctx.strict) {
+        const declared = slot.ns === '' ? 'unqualified' : `in namespace ${slot.ns}`;
+        ctx.issue('wrong_namespace', `element ${child.local} is declared ${declared}`, child.local);
+      }
+      return slot;
+    }
     this.unexpected(child, obj, ctx);
+    return undefined;
+  }
+
+  /**
+   * Decode leniency for servers that get elementFormDefault or form wrong (XML Schema Part 1, section 3.3.2:
+   * a local element's namespace is the target namespace only when qualified): a child in a namespace where the
+   * declaration is unqualified, or unqualified where it is qualified, matches the one declaration of that
+   * local name qualified the other way. Two candidates are ambiguous and match neither; two different
+   * namespaces never match. Strict mode reports it as `wrong_namespace`.
+   */
+  private misqualified(child: XmlElement): ChildSlot | undefined {
+    let found: ChildSlot | undefined;
+    for (let s = this.content?.dispatch.get(child.local); s !== undefined; s = s.sameLocal) {
+      if ((s.ns === '') === (child.ns === '')) continue;
+      if (found !== undefined) return undefined;
+      found = s;
+    }
+    return found;
   }
 
   private unexpected(child: XmlElement, obj: Record<string, unknown>, ctx: DecodeContext): void {

@@ -30,7 +30,7 @@ export function encodeElements(
   const state: EncodeState = { slots, items: new Array(slots.length), used: new Array(slots.length).fill(0) };
   for (const slot of slots) {
     const value = slot.unsafe ? getOwn(obj, slot.name) : obj[slot.name];
-    if (value === undefined) continue;
+    if (value === undefined || (value === null && omitsNull(slot, content))) continue;
     // A repeated slot takes an array (or one item); a single slot's value may itself be an array (a list type).
     state.items[slot.index] = slot.repeated && Array.isArray(value) ? value : [value];
   }
@@ -46,6 +46,15 @@ export function encodeElements(
       );
     }
   }
+}
+
+/**
+ * `null` for an optional element that is not nillable means "no value": it is omitted, as zeep does, rather
+ * than refused (xsi:nil would be invalid there, XML Schema Part 1, section 3.3.4, Element Locally Valid 3.1).
+ * A required or nillable element keeps the usual rule (xsi:nil, or the not_nillable issue).
+ */
+function omitsNull(slot: ChildSlot, content: ContentPlan): boolean {
+  return slot.element !== undefined && !slot.element.declaration.nillable && !content.required.includes(slot);
 }
 
 function hasRemaining(node: EncodeNode, state: EncodeState): boolean {

@@ -8,7 +8,7 @@ import type { XmlWriter } from '../../xml/writer.js';
 import type { ElementDeclaration, QNameKey } from '../model.js';
 import { XS_NS } from '../values/builtin-table.js';
 import { INVALID, preview } from '../values/simple-codec.js';
-import { inferAnyType } from './any-type-codec.js';
+import { encodeUntypedObject, inferAnyType, isPlainObject } from './any-type-codec.js';
 import type { DecodeContext, EncodeContext, TypeCodec } from './context.js';
 import { isRawXml } from './raw-xml.js';
 import type { CodecRegistry } from './registry.js';
@@ -191,7 +191,11 @@ export class ElementCodec {
     } else if (codec.variety === 'anyType') {
       typeKey = inferAnyType(value);
       if (typeKey === undefined) {
-        ctx.issue('invalid_type', `an anyType value needs $type (or $xml), got ${preview(value)}`);
+        if (isPlainObject(value)) {
+          w.startElement(this.ns, this.local, this.preferredPrefix);
+          encodeUntypedObject(w, this.ns, value, this.registry, ctx);
+          w.endElement();
+        } else ctx.issue('invalid_type', `an anyType value needs $type (or $xml), got ${preview(value)}`);
         return;
       }
       codec = this.registry.typeCodec(typeKey);

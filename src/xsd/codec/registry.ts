@@ -15,6 +15,12 @@ export interface CodecRegistry {
   simpleCodec(ref: TypeRef | QNameKey): SimpleValueCodec;
   /** The codec of an element declaration (a global one by key). */
   elementCodec(declaration: ElementDeclaration | QNameKey): ElementCodec;
+  /** A nillable anyType element `{ns}local`, for the children of a plain object written under anyType. */
+  untypedElement(ns: string, local: string): ElementCodec;
+  /** The unqualified, nillable `<item>` element of type `type`, for the items of a SOAP-encoded array. */
+  arrayItemElement(type: QNameKey): ElementCodec;
+  /** True when `key` names a type the codecs can compile (built-in or in the schema set). */
+  hasType(key: QNameKey): boolean;
   /** The declaration behind a global element key (for element refs and substitution groups). */
   globalElement(key: QNameKey): ElementDeclaration;
   /**

@@ -57,11 +57,12 @@ const bytesLength = (value: unknown): number => (value as Buffer).length;
 function stringHandler(info: BuiltinValue, ws: (s: string) => string): AtomicHandler {
   const check = info.lexical ? LEXICAL_CHECKS[info.lexical] : undefined;
   return {
-    expects: 'a string',
+    expects: 'a string (or a finite number or bigint)',
     parse: check ? (lexical) => (check(lexical) ? lexical : INVALID) : (lexical) => lexical,
     format(value) {
-      if (typeof value !== 'string') return INVALID;
-      const lexical = ws(value);
+      const text = stringInput(value);
+      if (text === undefined) return INVALID;
+      const lexical = ws(text);
       return check && !check(lexical) ? INVALID : lexical;
     },
     key: (value) => value as string,
@@ -69,6 +70,18 @@ function stringHandler(info: BuiltinValue, ws: (s: string) => string): AtomicHan
     measure: (value) => codePointLength(value as string),
     digits: false,
   };
+}
+
+/**
+ * The text a string-typed value is written as. A finite number or a bigint (an id or a code held as a number
+ * in the caller's data) is written as its decimal text, never with an exponent: there is only one way to read
+ * it, so refusing it would only push a `String(n)` onto every caller (docs/mapping.md).
+ */
+function stringInput(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return numberToDecimal(value);
+  return undefined;
 }
 
 /** `QName`: the value is the Clark key `{ns}local`; the lexical form's prefix is resolved in scope. */

@@ -1,15 +1,19 @@
 /**
  * The "nothing lost" check of a decoded response: every leaf text value of the XML (text of an element with
- * no child elements, attribute values other than namespace declarations and xsi:type) must be found in the
+ * no child elements, attribute values other than namespace declarations, xsi:type and soapenc:arrayType) must be found in the
  * decoded value, after normalising both sides (numbers by value, dates by instant, booleans by meaning).
  */
 import type { XmlElement } from '../../../src/xml/types.js';
 import { XSI_NS } from '../../../src/xml/types.js';
 
+const SOAP_ENC_NS = 'http://schemas.xmlsoap.org/soap/encoding/';
+
 /** Leaf texts (trimmed, non-empty) and attribute values under `el`, in document order. */
 export function xmlLeaves(el: XmlElement, out: string[] = []): string[] {
   for (const a of el.attrs) {
     if (a.ns === XSI_NS && (a.local === 'type' || a.local === 'nil' || a.local === 'schemaLocation')) continue;
+    // soapenc:arrayType, like xsi:type, is type metadata: the decoded array carries its items and their types.
+    if (a.ns === SOAP_ENC_NS && a.local === 'arrayType') continue;
     if (a.value.trim() !== '') out.push(a.value.trim());
   }
   const elements = el.children.filter((c): c is XmlElement => typeof c !== 'string');
