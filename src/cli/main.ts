@@ -85,6 +85,17 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('generate')
+    .description('write a typed TypeScript client (types, client factory, compiled model) for a WSDL')
+    .argument('<wsdl>', 'WSDL file path or URL')
+    .requiredOption('--out <dir>', 'the folder to write into (created when missing)')
+    .option('--name <name>', 'the client name (default: the service name)')
+    .action(async (wsdl: string, options: { out: string; name?: string }) => {
+      const { generateCommand } = await import('./generate-command.js');
+      code = await generateCommand(wsdl, options);
+    });
+
+  program
     .command('demo')
     .description('run the demonstration (for now: load and describe the bundled Dynamics and Crowd WSDLs)')
     .action(async () => {
