@@ -41,6 +41,12 @@ export interface XmlElement {
 
 export type XmlNode = XmlElement | string;
 
+/** A namespace name and a local name: the same shape as the schema model's `QName` (`src/xsd/model.ts`). */
+export interface ExpandedName {
+  readonly ns: string;
+  readonly local: string;
+}
+
 export interface XmlDocument {
   readonly root: XmlElement;
   /** The whole source text the offsets refer to. */
@@ -68,3 +74,12 @@ export interface XmlReadOptions {
   source?: string;
   limits?: Partial<XmlLimits>;
 }
+
+/** The limits applied when a caller sets none (see `XmlLimits` for each one's meaning). */
+export const DEFAULT_XML_LIMITS: Readonly<XmlLimits> = Object.freeze({
+  maxDepth: 256,
+  maxSize: 64 * 1024 * 1024,
+  maxAttributes: 256,
+  maxNameLength: 1024,
+  maxTextLength: 16 * 1024 * 1024,
+});

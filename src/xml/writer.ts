@@ -4,7 +4,7 @@
  * the preferred prefix (or `ns1`, `ns2`, ...) is declared on the element that first needs it.
  */
 import { SoapstackError } from '../errors.js';
-import { XML_NS } from './types.js';
+import { XML_NS, XMLNS_NS } from './types.js';
 
 interface OpenElement {
   tag: string;
@@ -23,8 +23,9 @@ const ESCAPE_MAP: Record<string, string> = {
   '\n': '&#10;',
   '\t': '&#9;',
 };
-// XML 1.0 section 2.2: characters that may never appear, even escaped.
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// XML 1.0 section 2.2: characters that may never appear, even escaped. With the `u` flag a surrogate in the
+// class matches only when it is unpaired (a pair is one code point): such text cannot be encoded at all.
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
 /** Escapes character data for element content. */
 export function escapeText(value: string): string {
@@ -52,6 +53,10 @@ export class XmlWriter {
   /** namespace -> prefix, current scope (the most recent binding wins). */
   private readonly prefixes = new Map<string, string>([[XML_NS, 'xml']]);
   private generated = 0;
+  /** The attributes written on the open start tag, as namespace and local name, to refuse a repeat. */
+  private readonly attrNs: string[] = [];
+  private readonly attrLocal: string[] = [];
+  private attrCount = 0;
 
   constructor(options: { declaration?: boolean } = {}) {
     if (options.declaration) this.out = '<?xml version="1.0" encoding="utf-8"?>';
@@ -71,6 +76,7 @@ export class XmlWriter {
       if (prefix !== '') tag = `${prefix}:${local}`;
     }
     open.tag = tag;
+    this.attrCount = 0;
     this.out += `<${tag}`;
     for (const [prefix] of open.declared) this.writeDeclaration(prefix);
     this.tagOpen = true;
@@ -81,6 +87,16 @@ export class XmlWriter {
   attribute(ns: string, local: string, value: string, preferredPrefix?: string): this {
     if (!this.tagOpen) throw new SoapstackError('XML_WRITER_STATE', `attribute ${local} written outside a start tag`);
     checkChars(value);
+    for (let k = 0; k < this.attrCount; k++) {
+      if (this.attrLocal[k] === local && this.attrNs[k] === ns) {
+        throw new SoapstackError('XML_WRITER_STATE', `attribute {${ns}}${local} written twice`);
+      }
+    }
+    if (ns === '' && local === 'xmlns') {
+      throw new SoapstackError('XML_WRITER_STATE', 'xmlns is a namespace declaration: use declareNamespace');
+    }
+    this.attrNs[this.attrCount] = ns;
+    this.attrLocal[this.attrCount++] = local;
     let name = local;
     if (ns !== '') {
       let prefix = this.prefixInScope(ns, true);
@@ -98,6 +114,10 @@ export class XmlWriter {
   declareNamespace(prefix: string, ns: string): this {
     if (!this.tagOpen) throw new SoapstackError('XML_WRITER_STATE', 'namespace declared outside a start tag');
     if (this.bindings.get(prefix) === ns) return this;
+    // Namespaces in XML 1.0 section 3: xml and xmlns are fixed, and a prefix cannot be undeclared.
+    if (prefix === 'xmlns' || prefix === 'xml' || ns === XML_NS || ns === XMLNS_NS || (ns === '' && prefix !== '')) {
+      throw new SoapstackError('XML_WRITER_STATE', `xmlns:${prefix}="${ns}" cannot be declared`);
+    }
     this.bind(this.stack[this.stack.length - 1]!, prefix, ns);
     this.writeDeclaration(prefix);
     return this;
@@ -171,7 +191,9 @@ export class XmlWriter {
   }
 
   private writeDeclaration(prefix: string): void {
-    const ns = escapeAttribute(this.bindings.get(prefix)!);
+    const uri = this.bindings.get(prefix)!;
+    checkChars(uri);
+    const ns = escapeAttribute(uri);
     this.out += prefix === '' ? ` xmlns="${ns}"` : ` xmlns:${prefix}="${ns}"`;
   }
 
@@ -188,7 +210,13 @@ export class XmlWriter {
 
   private declare(open: OpenElement, ns: string, preferred: string | undefined, needsPrefix = false): string {
     let prefix = preferred;
-    if (prefix === undefined || (needsPrefix && prefix === '') || this.boundOnElement(open, prefix)) {
+    if (
+      prefix === undefined ||
+      (needsPrefix && prefix === '') ||
+      prefix === 'xml' ||
+      prefix === 'xmlns' ||
+      this.boundOnElement(open, prefix)
+    ) {
       do prefix = `ns${++this.generated}`;
       while (this.bindings.has(prefix));
     }
