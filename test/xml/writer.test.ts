@@ -160,9 +160,9 @@ describe('XmlWriter escaping', () => {
       '',
     ];
     const w = new XmlWriter({ declaration: true }).startElement(A, 'values', 'v');
-    values.forEach((value, i) =>
-      w.startElement(A, 'item').attribute('', 'value', value).attribute('', 'n', String(i)).text(value).endElement(),
-    );
+    values.forEach((value, i) => {
+      w.startElement(A, 'item').attribute('', 'value', value).attribute('', 'n', String(i)).text(value).endElement();
+    });
     const xml = w.endElement().toString();
     assert.ok(xml.startsWith('<?xml version="1.0" encoding="utf-8"?><v:values'));
     const items = elements(parseXml(xml).root);
