@@ -5,7 +5,7 @@
  */
 export * from './auth/index.js';
 export * from './client/index.js';
-export { generateClient } from './codegen/index.js';
+export { type GenerateOptions, generateClient } from './codegen/index.js';
 export { formatPosition, isSoapstackError, SoapstackError, type SourcePosition } from './errors.js';
 export * from './mock/index.js';
 export * from './server/index.js';

@@ -1,44 +1,30 @@
 /**
- * `soapstack demo`. Until the Dynamics and Crowd emulators exist, the demo shows the engine at work on the
- * two services soapstack is built for: it compiles their real WSDLs (shipped in the package) and prints
- * each operation's signature and how long compiling took, cold and from the on-disk cache.
+ * `soapstack demo [--verbose]` (and `npm start`): runs the demo (src/demo) and prints its transcript on
+ * standard output. Exit code 0 when every step worked, 1 otherwise (the transcript names the failing step).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadWsdl, loadWsdlCached } from '../wsdl/index.js';
-import { describeModel } from './describe.js';
+import { runDemo } from '../demo/run.js';
 
-const WSDL_DIR = fileURLToPath(new URL('../../../wsdl/', import.meta.url));
+/**
+ * Set by the demo's own test, which runs this command in a child process with an IPC channel: each secret
+ * the demo learns (the tokens the emulators issued) is then sent to the test over that channel, never
+ * printed, so that the test can check the transcript holds none of them.
+ */
+const REPORT_SECRETS_ENV = 'SOAPSTACK_DEMO_REPORT_SECRETS';
 
-export async function demoCommand(): Promise<number> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'soapstack-demo-'));
+/** Runs the demo; resolves to the exit code. */
+export async function demoCommand(options: { verbose?: boolean } = {}): Promise<number> {
+  const send = process.env[REPORT_SECRETS_ENV] === '1' ? process.send?.bind(process) : undefined;
+  const sent: Promise<void>[] = [];
+  const onSecret = send
+    ? (secret: string) => {
+        sent.push(new Promise((resolve) => send({ secret }, undefined, {}, () => resolve())));
+      }
+    : undefined;
   try {
-    for (const [label, file] of [
-      ['Dynamics CRM Organization service', 'dynamics/Organization.svc.wsdl'],
-      ['Atlassian Crowd SecurityServer 2.0.5', 'crowd/SecurityServer-2.0.5.wsdl'],
-    ] as const) {
-      const path = join(WSDL_DIR, file);
-      let start = performance.now();
-      const model = await loadWsdl(path);
-      const cold = performance.now() - start;
-      await loadWsdlCached(path, { cacheDir });
-      start = performance.now();
-      await loadWsdlCached(path, { cacheDir });
-      const warm = performance.now() - start;
-      const port = describeModel(model).services[0]!.ports[0]!;
-      process.stdout.write(
-        `${label}: ${port.operations.length} operations, SOAP ${port.soapVersion}; compiled in ${cold.toFixed(1)} ms, from cache in ${warm.toFixed(2)} ms\n`,
-      );
-      for (const op of port.operations.slice(0, 8)) process.stdout.write(`  ${op.name}\n`);
-      if (port.operations.length > 8) process.stdout.write(`  ... and ${port.operations.length - 8} more\n`);
-    }
-    process.stdout.write(
-      '\nThe full demo (sign-in and calls against the embedded emulators) comes with the emulators.\n',
-    );
-    return 0;
+    return await runDemo({ verbose: options.verbose === true, ...(onSecret ? { onSecret } : {}) });
   } finally {
-    rmSync(cacheDir, { recursive: true, force: true });
+    // Let every report reach the test before the channel closes (it would keep the process alive).
+    await Promise.all(sent);
+    if (send) process.disconnect?.();
   }
 }

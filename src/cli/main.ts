@@ -97,10 +97,11 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('demo')
-    .description('run the demonstration (for now: load and describe the bundled Dynamics and Crowd WSDLs)')
-    .action(async () => {
+    .description('start the Dynamics and Crowd emulators and run both reference flows through soapstack clients')
+    .option('--verbose', 'show each envelope (secrets masked)')
+    .action(async (options: { verbose?: boolean }) => {
       const { demoCommand } = await import('./demo-command.js');
-      code = await demoCommand();
+      code = await demoCommand({ verbose: options.verbose === true });
     });
 
   try {

@@ -65,7 +65,8 @@ export function writeClient(out: SourceWriter, catalog: TypeCatalog, options: Cl
   out.line('  type CompiledModel,');
   out.line('  createClient,');
   out.line('  deserializeModel,');
-  out.line('  SoapFault,');
+  // SoapFault is a value import (the fault guards test instanceof): only where some operation declares a fault.
+  if (port.operations.some((op) => op.faults.some((f) => f.part?.element !== undefined))) out.line('  SoapFault,');
   out.line(`} from ${quote(runtime)};`);
   out.line("import type * as T from './types.js';");
   out.line();

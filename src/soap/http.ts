@@ -37,7 +37,10 @@ export interface ContentType {
 /** HTTP headers as Node's `IncomingHttpHeaders`, a plain record, or a fetch/undici `Headers` object. */
 export type HeaderSource =
   | Readonly<Record<string, string | readonly string[] | number | undefined>>
-  | { get(name: string): string | null };
+  | {
+      /** The header's value, or null when absent (the fetch `Headers` interface). */
+      get(name: string): string | null;
+    };
 
 // RFC 9110 section 5.6.2: token characters.
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -8,6 +8,7 @@
  */
 import { formatPosition, SoapstackError, type SourcePosition } from '../errors.js';
 
+/** The stable codes of a `WsdlError`. */
 export type WsdlErrorCode = 'WSDL_INVALID' | 'WSDL_IMPORT_FORBIDDEN' | 'DOCUMENT_LOAD_FAILED' | 'WSDL_CACHE_INVALID';
 
 /** A WSDL that cannot be loaded or compiled. */

@@ -18,6 +18,7 @@ export interface LoadedDocument {
 
 /** Fetches a document by absolute location (file path or URL). */
 export interface DocumentLoader {
+  /** Reads the document at `location`; rejects with a `DOCUMENT_LOAD_FAILED` error naming it. */
   load(location: string): Promise<LoadedDocument>;
 }
 

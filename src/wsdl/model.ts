@@ -8,8 +8,10 @@ import type { QNameKey, SchemaSet } from '../xsd/model.js';
 /** Bumped whenever the shape below changes, so an old cache entry is never misread. */
 export const COMPILED_MODEL_FORMAT = 2;
 
+/** The SOAP version a port is bound to. */
 export type SoapVersion = '1.1' | '1.2';
 
+/** A WSDL compiled into plain data: services, ports, bound operations and the schema set they use. */
 export interface CompiledModel {
   readonly format: typeof COMPILED_MODEL_FORMAT;
   /** The WSDL's targetNamespace and name (root document). */
@@ -31,6 +33,7 @@ export interface CompileIssue {
   readonly message: string;
 }
 
+/** One document the model was built from (the cache checks each one's hash). */
 export interface DocumentInfo {
   /** Absolute file path or URL. */
   readonly location: string;
@@ -39,6 +42,7 @@ export interface DocumentInfo {
   readonly sha256: string;
 }
 
+/** A wsdl:service and its SOAP ports. */
 export interface Service {
   readonly name: string;
   readonly ports: Port[];
@@ -68,6 +72,7 @@ export interface Operation {
   readonly documentation?: string;
 }
 
+/** An input or output message as bound by soap:body and soap:header. */
 export interface BoundMessage {
   /** The wsdl:message key. */
   readonly message: QNameKey;
@@ -92,6 +97,7 @@ export interface MessagePart {
   readonly type?: QNameKey;
 }
 
+/** A soap:header binding: one part of a message carried as a header block. */
 export interface BoundHeader {
   readonly message: QNameKey;
   readonly part: MessagePart;
@@ -100,6 +106,7 @@ export interface BoundHeader {
   readonly required: boolean;
 }
 
+/** A wsdl:fault of an operation, bound by soap:fault. */
 export interface BoundFault {
   readonly name: string;
   readonly message: QNameKey;

@@ -14,6 +14,7 @@ export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 /** In-scope namespace bindings: prefix (`''` for the default namespace) to URI. Shared with the parent when an element declares nothing. */
 export type NamespaceScope = Readonly<Record<string, string>>;
 
+/** An attribute as read: its expanded name and its normalised value. */
 export interface XmlAttribute {
   /** Namespace URI; `''` for an unprefixed attribute (attributes do not take the default namespace). */
   readonly ns: string;
@@ -22,6 +23,7 @@ export interface XmlAttribute {
   readonly value: string;
 }
 
+/** An element of a parsed document: its expanded name, attributes, children, scope and source offsets. */
 export interface XmlElement {
   /** Namespace URI, `''` when the element is in no namespace. */
   readonly ns: string;
@@ -39,6 +41,7 @@ export interface XmlElement {
   readonly end: number;
 }
 
+/** A child of an element: an element or a run of text. */
 export type XmlNode = XmlElement | string;
 
 /** A namespace name and a local name: the same shape as the schema model's `QName` (`src/xsd/model.ts`). */
@@ -47,6 +50,7 @@ export interface ExpandedName {
   readonly local: string;
 }
 
+/** A parsed document: its root element and the source text the offsets point into. */
 export interface XmlDocument {
   readonly root: XmlElement;
   /** The whole source text the offsets refer to. */
@@ -69,6 +73,7 @@ export interface XmlLimits {
   maxTextLength: number;
 }
 
+/** Options of the XML reader: where the text came from (for messages) and the limits to apply. */
 export interface XmlReadOptions {
   /** The file path or URL, named in every error. Default `<input>`. */
   source?: string;

@@ -43,6 +43,7 @@ function checkChars(value: string): void {
   }
 }
 
+/** Writes XML with namespace declarations and escaping handled; see the file comment. */
 export class XmlWriter {
   private out = '';
   /** True while the current start tag is still open (attributes may be added). */

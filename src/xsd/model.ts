@@ -11,16 +11,19 @@
 /** `{namespace}local`: the key of every named component. `{}local` for no namespace. */
 export type QNameKey = string;
 
+/** An expanded name: namespace URI (`''` for none) and local name. */
 export interface QName {
   readonly ns: string;
   readonly local: string;
 }
 
+/** maxOccurs: a count, or `unbounded`. */
 export type MaxOccurs = number | 'unbounded';
 
 /** A reference to a named type, or an anonymous type declared in place. */
 export type TypeRef = { readonly ref: QNameKey } | TypeDefinition;
 
+/** A simple or complex type definition. */
 export type TypeDefinition = SimpleType | ComplexType;
 
 /** Constraining facets (XML Schema Part 2, section 4.3). Absent means not constrained. */
@@ -86,6 +89,7 @@ export interface ComplexType {
   readonly arrayItemType?: QNameKey;
 }
 
+/** What a complex type's element may contain: nothing, simple content, or particles. */
 export type ContentModel =
   | { readonly kind: 'empty' }
   /** simpleContent: the element's text has this simple type. */
@@ -93,8 +97,10 @@ export type ContentModel =
   /** element-only or mixed content (see ComplexType.mixed). */
   | { readonly kind: 'particle'; readonly particle: Particle };
 
+/** A particle of a content model (XML Schema Part 1, section 3.9): an element, a model group or a wildcard. */
 export type Particle = ElementParticle | ModelGroupParticle | AnyParticle;
 
+/** minOccurs and maxOccurs of a particle. */
 export interface Occurs {
   readonly minOccurs: number;
   readonly maxOccurs: MaxOccurs;

@@ -34,4 +34,4 @@ export {
   createCrowdService,
   crowdHandlers,
 } from './service.js';
-export type { IssuedToken, ValidationFactor } from './tokens.js';
+export type { IssuedToken, TokenStore, ValidationFactor } from './tokens.js';

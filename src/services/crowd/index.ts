@@ -15,6 +15,6 @@ export {
 } from './errors.js';
 export type { CrowdClientOptions } from './options.js';
 export { CrowdResponseError } from './session.js';
-export { ApplicationTokenCache } from './token.js';
+export { type AcquireToken, ApplicationTokenCache } from './token.js';
 export type * from './types.js';
 export type { CrowdWireProfile } from './wire-profile.js';

@@ -36,7 +36,8 @@ export interface EntityCollection {
   totalRecordCountLimitExceeded?: boolean;
 }
 
-type Wire = Record<string, unknown>;
+/** A decoded wire value as the codecs give it: a plain record of properties. */
+export type Wire = Record<string, unknown>;
 
 const ARRAY_OF = `{${ARRAYS}}ArrayOf`;
 

@@ -7,8 +7,15 @@ export {
   type EntityPage,
   type RelationshipName,
 } from './client.js';
-export { decodeEntity, decodeEntityCollection, decodeValue, type EntityCollection } from './decode.js';
-export { encodeAttributes, encodeValue, type WireHint, type WireValue } from './encode.js';
+export { decodeEntity, decodeEntityCollection, decodeValue, type EntityCollection, type Wire } from './decode.js';
+export {
+  encodeAttributes,
+  encodeValue,
+  type HintSource,
+  type WireHint,
+  type WirePairs,
+  type WireValue,
+} from './encode.js';
 export {
   DynamicsError,
   DynamicsOptionsError,
@@ -32,8 +39,9 @@ export {
   type RelationshipMetadata,
 } from './metadata.js';
 export { dynamicsModel, KNOWN_MESSAGES, loadDynamicsModel, WEB_PORT } from './model.js';
+/** The XML namespaces and type names of the Organization service's wire format. */
 export * as namespaces from './namespaces.js';
-export { FilterBuilder, LinkBuilder, QueryBuilder, query } from './query-builder.js';
+export { FilterBuilder, type GroupBuilder, LinkBuilder, QueryBuilder, query } from './query-builder.js';
 export {
   byAttribute,
   CONDITION_OPERATORS,
@@ -63,6 +71,7 @@ export {
   type PluginsSignIn,
   planSignIn,
   type SignIn,
+  type SignInPlan,
 } from './sign-in.js';
 export {
   AliasedValue,

@@ -31,7 +31,8 @@ import {
 } from './query-types.js';
 import type { AttributeValue } from './values.js';
 
-type GroupBuilder = (f: FilterBuilder) => unknown;
+/** Builds a nested filter group on the builder it is given. */
+export type GroupBuilder = (f: FilterBuilder) => unknown;
 
 function condition(attribute: string, operator: ConditionOperator, values: readonly unknown[]): Condition {
   if (typeof attribute !== 'string' || attribute === '')
