@@ -63,8 +63,8 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('emulate')
-    .description('run an emulator of a service (crowd) on a local port until interrupted')
-    .argument('<service>', 'the service to emulate: crowd')
+    .description('run an emulator of a service (dynamics or crowd) on a local port until interrupted')
+    .argument('<service>', 'the service to emulate: dynamics or crowd')
     .option('--port <n>', 'port to listen on (default: any free port)', integer)
     .option('--data <file>', 'a JSON file of data to load instead of the default (see docs/emulators.md)')
     .option('--token-ttl <seconds>', 'how long issued tokens stay valid', integer)
