@@ -10,6 +10,8 @@ export interface QNameParts {
   readonly qname: string;
   readonly prefix: string;
   readonly local: string;
+  /** True for `xmlns` and `xmlns:p`: a namespace declaration, not an attribute of the element. */
+  readonly declaration: boolean;
 }
 
 /** Reports a problem with the attribute at `index` (or the element, for -1); never returns. */
@@ -29,11 +31,6 @@ function copyScope(parent: NamespaceScope): Record<string, string> {
 
 /** The scope every document starts in: only `xml` is bound. */
 export const ROOT_SCOPE: NamespaceScope = Object.freeze(Object.assign(copyScope({}), { xml: XML_NS }));
-
-/** True for `xmlns` and `xmlns:p`: namespace declarations, which are not attributes of the element. */
-export function isDeclaration(name: QNameParts): boolean {
-  return name.prefix === 'xmlns' || name.qname === 'xmlns';
-}
 
 /** Fails on a repeated attribute name (well-formedness constraint "Unique Att Spec", section 3.1). */
 export function checkUniqueNames(names: readonly QNameParts[], count: number, fail: AttributeFail): void {
@@ -58,14 +55,18 @@ export function checkUniqueNames(names: readonly QNameParts[], count: number, fa
  * response that declares `xmlns:c` on each of 50,000 values makes one scope, not 50,000 copies).
  */
 export class ScopeFactory {
-  /** Derived scopes by parent scope, then by the declarations made (`prefix=uri` joined by spaces). */
+  /** Derived scopes by parent scope, then by the declarations made (each `prefix\0uri\0`, in order). */
   private derived = new Map<NamespaceScope, Map<string, NamespaceScope>>();
   private size = 0;
-  /** The last single declaration bound, and its result: consecutive siblings often repeat it. */
-  private lastParent: NamespaceScope | undefined;
-  private lastPrefix = '';
-  private lastUri = '';
-  private lastScope: NamespaceScope | undefined;
+  /**
+   * The last few single declarations bound, and their results: siblings often repeat a declaration (a response
+   * that writes `xmlns:c` on every typed value, alternating between two namespaces).
+   */
+  private readonly recentParents: Array<NamespaceScope | undefined> = [undefined, undefined, undefined, undefined];
+  private readonly recentPrefixes = ['', '', '', ''];
+  private readonly recentUris = ['', '', '', ''];
+  private readonly recentScopes: NamespaceScope[] = [];
+  private recentNext = 0;
 
   /**
    * The scope of an element: its parent's, plus the declarations among its attributes (section 3). Returns `parent`
@@ -83,9 +84,8 @@ export class ScopeFactory {
     let uri = '';
     for (let k = 0; k < count; k++) {
       const name = names[k]!;
-      if (name.prefix === 'xmlns') prefix = name.local;
-      else if (name.qname === 'xmlns') prefix = '';
-      else continue;
+      if (!name.declaration) continue;
+      prefix = name.prefix === '' ? '' : name.local;
       uri = values[k]!;
       declarations++;
       if (prefix === 'xmlns') fail(k, "the prefix 'xmlns' must not be declared");
@@ -98,15 +98,21 @@ export class ScopeFactory {
       }
     }
     if (declarations === 0) return parent;
-    if (declarations === 1 && parent === this.lastParent && prefix === this.lastPrefix && uri === this.lastUri) {
-      return this.lastScope!;
+    if (declarations === 1) {
+      for (let r = 0; r < 4; r++) {
+        if (this.recentParents[r] === parent && this.recentUris[r] === uri && this.recentPrefixes[r] === prefix) {
+          return this.recentScopes[r]!;
+        }
+      }
     }
     const scope = this.derive(names, values, count, parent);
     if (declarations === 1) {
-      this.lastParent = parent;
-      this.lastPrefix = prefix;
-      this.lastUri = uri;
-      this.lastScope = scope;
+      const r = this.recentNext;
+      this.recentNext = (r + 1) & 3;
+      this.recentParents[r] = parent;
+      this.recentPrefixes[r] = prefix;
+      this.recentUris[r] = uri;
+      this.recentScopes[r] = scope;
     }
     return scope;
   }
@@ -122,8 +128,7 @@ export class ScopeFactory {
     let key = '';
     for (let k = 0; k < count; k++) {
       const name = names[k]!;
-      if (name.prefix === 'xmlns') key += `${name.local}\0${values[k]}\0`;
-      else if (name.qname === 'xmlns') key += `\0${values[k]}\0`;
+      if (name.declaration) key += `${name.prefix === '' ? '' : name.local}\0${values[k]}\0`;
     }
     let byKey = this.derived.get(parent);
     const known = byKey?.get(key);
@@ -131,10 +136,9 @@ export class ScopeFactory {
     const scope = copyScope(parent);
     for (let k = 0; k < count; k++) {
       const name = names[k]!;
-      const prefix = name.prefix === 'xmlns' ? name.local : name.qname === 'xmlns' ? '' : undefined;
-      if (prefix === undefined) continue;
+      if (!name.declaration) continue;
       if (values[k] === '') delete scope[''];
-      else scope[prefix] = values[k]!;
+      else scope[name.prefix === '' ? '' : name.local] = values[k]!;
     }
     // Bounded, so that a document of endless distinct declarations cannot grow the cache without end.
     if (this.size >= 4096) {
@@ -169,13 +173,13 @@ export function expandAttributes(
   fail: AttributeFail,
 ): XmlAttribute[] {
   let size = 0;
-  for (let k = 0; k < count; k++) if (!isDeclaration(names[k]!)) size++;
+  for (let k = 0; k < count; k++) if (!names[k]!.declaration) size++;
   // Sized exactly: most elements have one or two attributes, and a grown array would reserve room for 17.
   const attrs = new Array<XmlAttribute>(size);
   let prefixed = false;
   for (let k = 0, j = 0; k < count; k++) {
     const name = names[k]!;
-    if (isDeclaration(name)) continue;
+    if (name.declaration) continue;
     let ns = '';
     if (name.prefix !== '') {
       const bound = scope[name.prefix];
@@ -192,7 +196,7 @@ export function expandAttributes(
       const a = attrs[clash]!;
       // Report it at the attribute as written: the clash-th one that is not a declaration.
       let k = -1;
-      for (let seen = -1; seen < clash; ) if (!isDeclaration(names[++k]!)) seen++;
+      for (let seen = -1; seen < clash; ) if (!names[++k]!.declaration) seen++;
       fail(k, `attribute {${a.ns}}${a.local} appears twice (after namespace expansion)`);
     }
   }

@@ -8,8 +8,6 @@
  * input arrives (a text run resumes where it stopped; other markup waits until a chunk brings a `>` or the pending
  * part has doubled, so a hostile sender cannot make rescanning quadratic).
  */
-
-import { SoapstackError, type SourcePosition } from '../errors.js';
 import {
   ASCII_NAME,
   decodeCharData,
@@ -18,9 +16,9 @@ import {
   isNameStartCodePoint,
   isXmlWhitespace,
   NAME_START,
-  NOT_XML_CHAR,
 } from './chars.js';
-import { XmlForbiddenError, XmlLimitError, XmlSyntaxError } from './errors.js';
+import { XmlForbiddenError } from './errors.js';
+import { INCOMPLETE, limitOption, ReaderInput } from './input.js';
 import {
   checkUniqueNames,
   elementNamespace,
@@ -29,14 +27,7 @@ import {
   ROOT_SCOPE,
   ScopeFactory,
 } from './namespaces.js';
-import { countLines, type LineState } from './position.js';
-import {
-  DEFAULT_XML_LIMITS,
-  type NamespaceScope,
-  type XmlAttribute,
-  type XmlLimits,
-  type XmlReadOptions,
-} from './types.js';
+import type { NamespaceScope, XmlAttribute, XmlReadOptions } from './types.js';
 
 /** Receives what an `XmlReader` reads, in document order. */
 export interface XmlHandler {
@@ -66,11 +57,11 @@ export interface XmlHandler {
 interface ReadName extends QNameParts {
   /** The name read right after this one last time: the first guess for the next name (documents repeat). */
   next: ReadName | undefined;
+  /** The scope this element name was last resolved in, and its namespace there. */
+  scope: NamespaceScope | undefined;
+  ns: string | undefined;
 }
 
-const INCOMPLETE = -1;
-/** Markup pending longer than this is rescanned only once the buffer has doubled (or at close). */
-const RESCAN_ON_GT_LIMIT = 4096;
 const NAME_CACHE_SIZE = 1024;
 
 const LT = 0x3c;
@@ -100,24 +91,11 @@ const XML_DECLARATION =
 const DTD_KEYWORDS = ['DOCTYPE', 'ENTITY', 'ELEMENT', 'ATTLIST', 'NOTATION'];
 
 /** Reads XML pushed in chunks and reports elements and text to a handler. */
-export class XmlReader {
+export class XmlReader extends ReaderInput {
   private readonly handler: XmlHandler;
-  private readonly source: string;
   private readonly maxDepth: number;
-  private readonly maxSize: number;
   private readonly maxAttributes: number;
   private readonly maxNameLength: number;
-  private readonly maxTextLength: number;
-
-  /** Input not yet consumed; `buf[0]` is at absolute offset `base`. */
-  private buf = '';
-  private pos = 0;
-  private base = 0;
-  private received = 0;
-  private final = false;
-  private state: 'open' | 'closed' | 'failed' = 'open';
-  /** Line count up to `base`, for positions in messages. */
-  private readonly lines: LineState = { line: 1, lineStart: 0 };
   /** Where an XML declaration may stand: 0, or 1 after a byte order mark. */
   private declarationAt = 0;
 
@@ -133,12 +111,18 @@ export class XmlReader {
   private textFrom = -1;
   private textResume = 0;
   private textFlags = 0;
-  /** Length of the incomplete markup left at `pos` by the last scan (0 when none). */
-  private pendingMarkup = 0;
 
   /** Interned names, by hash; the last name scanned. */
   private readonly nameCache: Array<ReadName | undefined> = new Array(NAME_CACHE_SIZE).fill(undefined);
-  private name: ReadName = { qname: '', prefix: '', local: '', next: undefined };
+  private name: ReadName = {
+    qname: '',
+    prefix: '',
+    local: '',
+    declaration: false,
+    next: undefined,
+    scope: undefined,
+    ns: undefined,
+  };
   /** The attributes of the start tag being read. */
   private readonly attrNames: QNameParts[] = [];
   private readonly attrValues: string[] = [];
@@ -147,80 +131,27 @@ export class XmlReader {
   /** Offset of the start tag being read, for problems with the element as a whole. */
   private tagStart = 0;
 
-  private readonly failAt = (offset: number, problem: string): never => this.fail(offset, problem);
   private readonly failAttribute = (index: number, problem: string): never =>
     this.fail(index < 0 ? this.tagStart : this.attrOffsets[index]!, problem);
 
   constructor(handler: XmlHandler, options: XmlReadOptions = {}) {
+    super(options);
     this.handler = handler;
-    this.source = options.source ?? '<input>';
-    const limits = { ...DEFAULT_XML_LIMITS, ...options.limits };
-    this.maxDepth = limits.maxDepth;
-    this.maxSize = limits.maxSize;
-    this.maxAttributes = limits.maxAttributes;
-    this.maxNameLength = limits.maxNameLength;
-    this.maxTextLength = limits.maxTextLength;
+    this.maxDepth = limitOption(options, 'maxDepth');
+    this.maxAttributes = limitOption(options, 'maxAttributes');
+    this.maxNameLength = limitOption(options, 'maxNameLength');
   }
 
-  /** Reads the next chunk of the document. */
-  write(chunk: string): this {
-    this.checkUsable();
-    try {
-      if (this.pos > 0) {
-        countLines(this.buf, 0, this.pos, this.base, this.lines);
-        this.buf = this.buf.slice(this.pos) + chunk;
-        this.base += this.pos;
-        this.pos = 0;
-      } else {
-        this.buf += chunk;
-      }
-      this.received += chunk.length;
-      if (this.received > this.maxSize) {
-        this.limit('maxSize', this.maxSize - this.base, `document longer than ${this.maxSize} characters`);
-      }
-      if (this.pendingMarkup > 0) {
-        // Markup cut by the previous chunk can only be complete once a '>' has arrived.
-        const pending = this.buf.length - this.pos;
-        const worth =
-          pending >= 2 * this.pendingMarkup || (this.pendingMarkup <= RESCAN_ON_GT_LIMIT && chunk.includes('>'));
-        if (!worth) return this;
-      }
-      this.scan();
-    } catch (error) {
-      this.state = 'failed';
-      throw error;
+  /** Checks, once the input has ended, that the root element was read whole. */
+  protected override finish(): void {
+    if (this.depth > 0) {
+      this.fail(this.buf.length, `unexpected end of input: <${this.openNames[this.depth - 1]!.qname}> is not closed`);
     }
-    return this;
-  }
-
-  /** Ends the document: reads what is left and checks that the root element is complete. */
-  close(): void {
-    this.checkUsable();
-    try {
-      this.final = true;
-      this.scan();
-      if (this.depth > 0) {
-        this.fail(this.buf.length, `unexpected end of input: <${this.openNames[this.depth - 1]!.qname}> is not closed`);
-      }
-      if (!this.rootSeen) this.fail(this.buf.length, 'no root element');
-      this.state = 'closed';
-    } catch (error) {
-      this.state = 'failed';
-      throw error;
-    }
-  }
-
-  private checkUsable(): void {
-    if (this.state !== 'open') {
-      throw new SoapstackError(
-        'XML_READER_STATE',
-        `${this.source}: the reader is ${this.state === 'closed' ? 'closed' : 'stopped by an error'}`,
-      );
-    }
+    if (!this.rootSeen) this.fail(this.buf.length, 'no root element');
   }
 
   /** Consumes every complete token in the buffer. */
-  private scan(): void {
+  protected override scan(): void {
     const buf = this.buf;
     const len = buf.length;
     let i = this.pos;
@@ -357,7 +288,12 @@ export class XmlReader {
       attrs = expandAttributes(this.attrNames, this.attrValues, count, scope, fail);
       if (attrs.length === 0) attrs = EMPTY_ATTRS;
     }
-    const ns = elementNamespace(name, scope);
+    let ns = name.ns;
+    if (name.scope !== scope) {
+      ns = elementNamespace(name, scope);
+      name.scope = scope;
+      name.ns = ns;
+    }
     if (ns === undefined) this.fail(lt, `unbound namespace prefix '${name.prefix}' in element <${name.qname}>`);
     if (name.prefix === 'xmlns') this.fail(lt, `an element name must not have the prefix 'xmlns' (<${name.qname}>)`);
     this.handler.openElement(ns, name.local, name.prefix, attrs, scope, this.base + lt);
@@ -614,15 +550,16 @@ export class XmlReader {
     let parts = this.nameCache[slot];
     if (parts === undefined || parts.qname.length !== length || !buf.startsWith(parts.qname, start)) {
       const qname = flatCopy(buf, start, i);
-      parts =
-        colon < 0
-          ? { qname, prefix: '', local: qname, next: undefined }
-          : {
-              qname,
-              prefix: qname.slice(0, colon - start),
-              local: qname.slice(colon - start + 1),
-              next: undefined,
-            };
+      const prefix = colon < 0 ? '' : qname.slice(0, colon - start);
+      parts = {
+        qname,
+        prefix,
+        local: colon < 0 ? qname : qname.slice(colon - start + 1),
+        declaration: prefix === 'xmlns' || qname === 'xmlns',
+        next: undefined,
+        scope: undefined,
+        ns: undefined,
+      };
       this.nameCache[slot] = parts;
     }
     previous.next = parts;
@@ -646,42 +583,6 @@ export class XmlReader {
       this.pendingText = '';
       this.handler.text(text);
     }
-  }
-
-  /** Checks `buf[from, to)` for characters that are not XML Chars (comments, PIs, CDATA sections). */
-  private checkChars(from: number, to: number): void {
-    const match = NOT_XML_CHAR.exec(this.buf.slice(from, to));
-    if (match)
-      this.fail(from + match.index, `character ${describeChar(this.buf, from + match.index)} is not allowed in XML`);
-  }
-
-  /** A token runs past the end of the buffer: wait for more input, or fail when there is none. */
-  private needMore(tokenStart: number, what: string): number {
-    if (this.final) this.fail(tokenStart, `unexpected end of input in ${what}`);
-    return INCOMPLETE;
-  }
-
-  private textTooLong(at: number): never {
-    return this.limit('maxTextLength', at, `text longer than ${this.maxTextLength} characters`);
-  }
-
-  private valueTooLong(at: number): never {
-    return this.limit('maxTextLength', at, `attribute value longer than ${this.maxTextLength} characters`);
-  }
-
-  private limit(limit: keyof XmlLimits, offset: number, problem: string): never {
-    throw new XmlLimitError(limit, problem, this.position(offset));
-  }
-
-  private fail(offset: number, problem: string): never {
-    throw new XmlSyntaxError(problem, this.position(offset));
-  }
-
-  /** The position of `buf[offset]` (offset may run past the buffer, for the size limit). */
-  private position(offset: number): SourcePosition {
-    const state: LineState = { line: this.lines.line, lineStart: this.lines.lineStart };
-    countLines(this.buf, 0, Math.min(offset, this.buf.length), this.base, state);
-    return { source: this.source, line: state.line, column: this.base + offset - state.lineStart + 1 };
   }
 }
 

@@ -332,6 +332,16 @@ describe('limits', () => {
     assert.equal(limitOf('<a x="12345"/>', { maxTextLength: 4 }), 'maxTextLength');
   });
 
+  it('an undefined limit keeps its default; a limit that is not a number is refused', () => {
+    assert.equal(limitOf('<a><b/></a>', { maxDepth: undefined as unknown as number }), undefined);
+    const deep = `${'<a>'.repeat(300)}${'</a>'.repeat(300)}`;
+    assert.equal(limitOf(deep, { maxDepth: undefined as unknown as number }), 'maxDepth');
+    assert.throws(() => parseXml('<a/>', { limits: { maxDepth: Number.NaN } }), { code: 'XML_INVALID_OPTIONS' });
+    assert.throws(() => parseXml('<a/>', { limits: { maxSize: '10' as unknown as number } }), {
+      code: 'XML_INVALID_OPTIONS',
+    });
+  });
+
   it('maxSize', () => {
     assert.equal(limitOf('<a/>', { maxSize: 4 }), undefined);
     assert.equal(limitOf('<a/> ', { maxSize: 4 }), 'maxSize');
