@@ -6,7 +6,7 @@
 import { SoapstackError } from '../errors.js';
 import { type Envelope, readEnvelope } from '../soap/envelope.js';
 import type { SoapFault } from '../soap/fault.js';
-import { charsetOf, parseContentType } from '../soap/http.js';
+import { parsedContentType } from '../soap/http.js';
 import type { OperationMessages } from '../soap/message.js';
 import type { SoapVersion } from '../soap/version.js';
 import { httpStatusError, type TransportResponse } from '../transport/index.js';
@@ -51,8 +51,8 @@ export function readResponse(
     if (!messages.operation.output) return undefined;
     throw new ResponseError('SOAP_EMPTY_RESPONSE', status, `${url} answered HTTP ${status} with an empty body`);
   }
-  const mediaType = parseContentType(response.contentType)?.mediaType;
-  if (mediaType === undefined || !XML_MEDIA_TYPES.has(mediaType)) {
+  const contentType = parsedContentType(response.contentType);
+  if (contentType === undefined || !XML_MEDIA_TYPES.has(contentType.mediaType)) {
     if (status >= 300) throw httpStatusError(response);
     throw new ResponseError(
       'SOAP_UNEXPECTED_CONTENT_TYPE',
@@ -60,7 +60,7 @@ export function readResponse(
       `${url} answered HTTP ${status} with content type ${response.contentType || '(none)'}, not a SOAP message`,
     );
   }
-  const text = decodeBody(body, response.contentType);
+  const text = decodeBody(body, contentType.params.charset?.toLowerCase());
   let doc: XmlDocument;
   let envelope: Envelope;
   try {
@@ -102,8 +102,7 @@ function withDecodedDetail(
   return fault;
 }
 
-function decodeBody(body: Buffer, contentType: string): string {
-  const charset = charsetOf(contentType)?.toLowerCase();
+function decodeBody(body: Buffer, charset: string | undefined): string {
   if (charset === undefined || charset === 'utf-8' || charset === 'utf8') {
     const text = body.toString('utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -34,17 +34,19 @@ export async function dispatch(
   request: SoapRequest,
   limits: Partial<XmlLimits>,
 ): Promise<Answer> {
-  const versions = ports.map((p) => p.port.soapVersion);
-  const fallback = versions[0]!;
+  const fallback = ports[0]!.port.soapVersion;
   let envelope: Envelope;
   try {
-    envelope = parseEnvelope(request.text, {
-      source: '<request>',
-      limits,
-      ...(versions.length === 1 ? { expected: fallback } : {}),
-    });
+    envelope = parseEnvelope(
+      request.text,
+      ports.length === 1 ? { source: '<request>', limits, expected: fallback } : { source: '<request>', limits },
+    );
   } catch (error) {
-    return refusal(error, fallback, versions);
+    return refusal(
+      error,
+      fallback,
+      ports.map((p) => p.port.soapVersion),
+    );
   }
   const endpoint = ports.find((p) => p.port.soapVersion === envelope.version)!;
   const version = envelope.version;

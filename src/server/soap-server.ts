@@ -28,6 +28,12 @@ interface PathEntry {
   wsdl: { model: CompiledModel; source: WsdlSourceOptions; docs?: Promise<ServedDocument[]> } | undefined;
 }
 
+/**
+ * A request target that `new URL` returns unchanged as its pathname: not `//`, no segment `.` or `..`, no query,
+ * nothing to escape. Segments are split by `/`, which the class excludes, so matching is linear.
+ */
+const PLAIN_PATH = /^(?!\/\/)(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]*)+$/;
+
 // A Host header is echoed into served WSDL addresses, so only a plain host[:port] is trusted.
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
 
@@ -114,23 +120,27 @@ export class SoapServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const log = this.options.log;
+    const started = log ? performance.now() : 0;
+    const target = req.url ?? '/';
+    // `new URL` normalises (dot segments, escapes, absolute forms) but costs more than the rest of routing, so a
+    // plain path with no query, which it would return unchanged, is taken as it is.
+    const url = PLAIN_PATH.test(target) ? undefined : new URL(target, 'http://localhost');
+    const pathname = url?.pathname ?? target;
     let answer: Answer;
     let closeConnection = false;
     try {
-      const result = await this.answer(req, url);
+      const result = await this.answer(req, pathname, url);
       answer = result.answer;
       closeConnection = result.close;
     } catch {
       answer = textAnswer(500, 'internal server error');
     }
-    const log = this.options.log;
     if (log) {
       res.once('finish', () =>
         log({
           method: req.method ?? '',
-          path: url.pathname,
+          path: pathname,
           ...(answer.operation ? { operation: answer.operation } : {}),
           status: answer.status,
           durationMs: performance.now() - started,
@@ -147,11 +157,16 @@ export class SoapServer {
     res.end(answer.body);
   }
 
-  private async answer(req: IncomingMessage, url: URL): Promise<{ answer: Answer; close: boolean }> {
-    const entry = this.paths.get(url.pathname);
+  /** `url` is undefined when the target is a plain path with no query. */
+  private async answer(
+    req: IncomingMessage,
+    pathname: string,
+    url: URL | undefined,
+  ): Promise<{ answer: Answer; close: boolean }> {
+    const entry = this.paths.get(pathname);
     if (!entry) return { answer: textAnswer(404, 'no service at this path'), close: false };
     const method = req.method ?? '';
-    if ((method === 'GET' || method === 'HEAD') && url.search !== '' && entry.wsdl) {
+    if ((method === 'GET' || method === 'HEAD') && url !== undefined && url.search !== '' && entry.wsdl) {
       return { answer: await this.serveWsdl(req, url, entry), close: false };
     }
     if (method !== 'POST') {

@@ -242,13 +242,35 @@ const HTML_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!d
  * that starts as an HTML page is refused with `SOAP_NOT_ENVELOPE` without being parsed.
  */
 export function parseEnvelope(text: string, options: ParseEnvelopeOptions = {}): Envelope {
-  const { expected, ...readOptions } = options;
-  if (HTML_START.test(text.slice(0, 1024))) {
+  const expected = options.expected;
+  if (mayBeHtml(text) && HTML_START.test(text.slice(0, 1024))) {
     throw new EnvelopeError(
       'SOAP_NOT_ENVELOPE',
-      `${readOptions.source ?? '<input>'}: expected a SOAP Envelope but got an HTML page (perhaps an error page from a proxy)`,
+      `${options.source ?? '<input>'}: expected a SOAP Envelope but got an HTML page (perhaps an error page from a proxy)`,
       expected ? { expected } : {},
     );
   }
-  return readEnvelope(parseXml(text, readOptions), expected);
+  // The reader reads only `source` and `limits`: the options go through as they are (no copy per message).
+  return readEnvelope(parseXml(text, options), expected);
+}
+
+/**
+ * False when `HTML_START` cannot match: the first tag (after an XML declaration, if any) opens with a name that
+ * is not `html` (a SOAP message's `<soap:Envelope`), which skips the regular expression on almost every message.
+ * Anything else (leading space, a comment, a doctype) is left to the regular expression.
+ */
+function mayBeHtml(text: string): boolean {
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('<?xml', at)) {
+    // HTML_START lets the declaration (up to its first `>`) and white space come first.
+    const end = text.indexOf('>', at);
+    if (end < 0) return true;
+    at = end + 1;
+    for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(at)) {
+      at++;
+    }
+  }
+  if (text.charCodeAt(at) !== 0x3c) return true;
+  const next = text.charCodeAt(at + 1) | 0x20; // ASCII lower case (for letters)
+  return next === 0x68 || next < 0x61 || next > 0x7a; // `h`, or not a letter (`?`, `!`, ...)
 }

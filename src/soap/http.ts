@@ -58,7 +58,10 @@ function quote(value: string): string {
 /** Removes the quotes (and quoted-pair escapes) of a quoted-string; leaves a bare token as it is. */
 function unquote(value: string): string {
   const v = value.trim();
-  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) return v.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+    const inner = v.slice(1, -1);
+    return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
+  }
   return v;
 }
 
@@ -116,12 +119,36 @@ export function parseContentType(value: string | undefined | null): ContentType 
 }
 
 /**
+ * Parsed `Content-Type` values, shared and frozen. Parsing one costs microseconds (V8 is slow to add a freshly
+ * sliced name to a null-prototype object), and a client or a server sees the same few values on every message,
+ * so the internal readers below parse each value once. Bounded: a peer sending ever new values only churns it.
+ */
+const parsedTypes = new Map<string, ContentType | undefined>();
+const MAX_PARSED_TYPES = 256;
+
+/** @internal `parseContentType`, memoised: the result is shared and frozen, for readers that only look at it. */
+export function parsedContentType(value: string | undefined | null): ContentType | undefined {
+  if (!value) return undefined;
+  let parsed = parsedTypes.get(value);
+  if (parsed === undefined && !parsedTypes.has(value)) {
+    parsed = parseContentType(value);
+    if (parsed) {
+      Object.freeze(parsed.params);
+      Object.freeze(parsed);
+    }
+    if (parsedTypes.size >= MAX_PARSED_TYPES) parsedTypes.clear();
+    parsedTypes.set(value, parsed);
+  }
+  return parsed;
+}
+
+/**
  * The SOAP version a `Content-Type` announces: `text/xml` is 1.1, `application/soap+xml` is 1.2. An MTOM/XOP
  * `multipart/related` message is judged by its `start-info` (XOP section 4.1) or, for SOAP with attachments, its
  * `type` parameter. Undefined for anything else (for example an HTML error page).
  */
 export function versionOfContentType(contentType: string | undefined | null): SoapVersion | undefined {
-  const parsed = parseContentType(contentType);
+  const parsed = parsedContentType(contentType);
   if (!parsed) return undefined;
   return versionOfMediaType(parsed);
 }
@@ -133,16 +160,16 @@ function versionOfMediaType(parsed: ContentType, depth = 0): SoapVersion | undef
   if (parsed.mediaType !== 'multipart/related' || depth > 0) return undefined;
   const type = parsed.params.type?.toLowerCase();
   if (type === 'application/xop+xml') {
-    const startInfo = parseContentType(parsed.params['start-info']);
+    const startInfo = parsedContentType(parsed.params['start-info']);
     return startInfo ? versionOfMediaType(startInfo, depth + 1) : undefined;
   }
-  const inner = parseContentType(type);
+  const inner = parsedContentType(type);
   return inner ? versionOfMediaType(inner, depth + 1) : undefined;
 }
 
 /** The `charset` parameter of a `Content-Type`, lower-cased; undefined when absent. */
 export function charsetOf(contentType: string | undefined | null): string | undefined {
-  return parseContentType(contentType)?.params.charset?.toLowerCase();
+  return parsedContentType(contentType)?.params.charset?.toLowerCase();
 }
 
 /** Reads one header, case-insensitively, from any `HeaderSource` (the first value when repeated). */
@@ -169,10 +196,10 @@ export function headerValue(headers: HeaderSource, name: string): string | undef
  * Returns `''` for `SOAPAction: ""` and undefined when the request carries no action at all.
  */
 export function actionOf(headers: HeaderSource): string | undefined {
-  const contentType = parseContentType(headerValue(headers, 'content-type'));
+  const contentType = parsedContentType(headerValue(headers, 'content-type'));
   let param = contentType?.params.action;
   if (param === undefined && contentType?.mediaType === 'multipart/related') {
-    param = parseContentType(contentType.params['start-info'])?.params.action;
+    param = parsedContentType(contentType.params['start-info'])?.params.action;
   }
   const header = headerValue(headers, 'soapaction');
   const soapAction = header === undefined ? undefined : unquote(header);

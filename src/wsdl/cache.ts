@@ -1,15 +1,16 @@
 /**
  * The on-disk cache of compiled models. An entry is keyed by the root WSDL's location and records every
  * document the model was built from with its sha256; it is used only while all of them still hash the same.
- * The warm path reads the root, hashes it, reads the entry, checks the other documents, and JSON-parses:
- * nothing is parsed as XML and nothing is compiled.
+ * The warm path reads the entry and JSON-parses it; when every document is a local file whose size and
+ * modification time are those recorded with the entry, that is all, else it reads and hashes the documents.
+ * Nothing is parsed as XML and nothing is compiled.
  *
  * A cache file is never trusted blindly: one in another format or of the wrong shape is ignored (and replaced).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { absoluteLocation } from '../xsd/location.js';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { absoluteLocation, isUrl } from '../xsd/location.js';
 import { WsdlError } from './errors.js';
 import { compileLoaded, rootLoader, sha256, type WsdlOptions } from './load.js';
 import { COMPILED_MODEL_FORMAT, type CompiledModel } from './model.js';
@@ -36,12 +37,18 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Reads back a serialised model, checking its format number and shape; a `WSDL_CACHE_INVALID` error otherwise. */
 export function deserializeModel(text: string): CompiledModel {
-  let parsed: unknown;
+  return checkedModel(parseJson(text));
+}
+
+function parseJson(text: string): unknown {
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     throw new WsdlError('WSDL_CACHE_INVALID', 'cached model is not JSON', { cause });
   }
+}
+
+function checkedModel(parsed: unknown): CompiledModel {
   const bad = (why: string) => new WsdlError('WSDL_CACHE_INVALID', `cached model rejected: ${why}`);
   if (!isObject(parsed) || parsed.magic !== MAGIC) throw bad('not a soapstack cache entry');
   if (parsed.format !== COMPILED_MODEL_FORMAT)
@@ -79,32 +86,114 @@ function entryPath(cacheDir: string, root: string): string {
 }
 
 /**
+ * The size and modification time of each document file when the entry was stored (null for one that is not a
+ * local file), and the time its reading began. They let a hit skip reading and hashing the documents.
+ */
+interface FileStamps {
+  readonly readFrom: number;
+  readonly files: readonly ({ readonly size: number; readonly mtimeMs: number } | null)[];
+}
+
+/** A cache entry: the model, and the stamps of its files when they were recorded. */
+interface CacheEntry {
+  readonly model: CompiledModel;
+  readonly stamps: FileStamps | undefined;
+}
+
+function readEntry(text: string): CacheEntry {
+  const parsed = parseJson(text);
+  const model = checkedModel(parsed);
+  const stamps = (parsed as { stamps?: unknown }).stamps;
+  return { model, stamps: isStamps(stamps, model.documents.length) ? stamps : undefined };
+}
+
+function isStamps(value: unknown, documents: number): value is FileStamps {
+  if (!isObject(value) || typeof value.readFrom !== 'number') return false;
+  const files = value.files;
+  return (
+    Array.isArray(files) &&
+    files.length === documents &&
+    files.every((f) => f === null || (isObject(f) && typeof f.size === 'number' && typeof f.mtimeMs === 'number'))
+  );
+}
+
+/**
  * Loads a WSDL through the cache: the stored model when every document it was built from is unchanged,
  * otherwise a fresh compilation, which is then stored (atomically: temp file, then rename).
  */
 export async function loadWsdlCached(location: string, options: CachedWsdlOptions): Promise<CompiledModel> {
   const root = absoluteLocation(location);
-  const loader = rootLoader(root, options);
-  const loaded = await loader.load(root);
   const file = entryPath(options.cacheDir, root);
   const event = options.onCacheEvent ?? (() => {});
-  let cached: CompiledModel | undefined;
+  const readFrom = Date.now();
+  let cached: CacheEntry | undefined;
+  let problem: CacheEvent | undefined;
   try {
-    cached = deserializeModel(await readFile(file, 'utf8'));
+    cached = readEntry(await readFile(file, 'utf8'));
   } catch (error) {
-    event((error as { code?: string }).code === 'ENOENT' ? 'miss' : 'invalid');
+    problem = (error as { code?: string }).code === 'ENOENT' ? 'miss' : 'invalid';
   }
+  // Unchanged file stamps make the hit without reading a document; otherwise the documents are hashed as before.
+  if (cached && options.loader === undefined && (await sameStamps(cached, root))) {
+    event('hit');
+    return cached.model;
+  }
+  const loader = rootLoader(root, options);
+  const loaded = await loader.load(root);
+  if (problem) event(problem);
   if (cached) {
-    if (await unchanged(cached, root, sha256(loaded.text), loader)) {
+    if (await unchanged(cached.model, root, sha256(loaded.text), loader)) {
       event('hit');
-      return cached;
+      return cached.model;
     }
     event('stale');
   }
   const model = await compileLoaded(loaded, loader, options);
-  await store(options.cacheDir, file, serializeModel(model));
+  const stamps = options.loader === undefined ? await stampsOf(model, readFrom) : undefined;
+  await store(options.cacheDir, file, JSON.stringify({ magic: MAGIC, format: COMPILED_MODEL_FORMAT, model, stamps }));
   event('stored');
   return model;
+}
+
+/**
+ * A file modified this close to (or after) the moment its reading began is never trusted by its stamp: it may
+ * have changed between the read and the stat, or within the file system's timestamp granularity.
+ */
+const STAMP_MARGIN_MS = 2000;
+
+/** The stamps of the model's documents, when every one is a local file that was last modified before reading. */
+async function stampsOf(model: CompiledModel, readFrom: number): Promise<FileStamps | undefined> {
+  try {
+    const files = await Promise.all(
+      model.documents.map(async (d) => {
+        if (!isLocalPath(d.location)) return null;
+        const { size, mtimeMs } = await stat(d.location);
+        return mtimeMs < readFrom - STAMP_MARGIN_MS ? { size, mtimeMs } : null;
+      }),
+    );
+    return files.every((f) => f !== null) ? { readFrom, files } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the entry is for `root` and every document file still has the size and time it was stored with. */
+async function sameStamps(entry: CacheEntry, root: string): Promise<boolean> {
+  const { model, stamps } = entry;
+  if (!stamps || model.documents[0]?.location !== root) return false;
+  try {
+    const now = await Promise.all(model.documents.map((d) => stat(d.location)));
+    return now.every((s, i) => {
+      const was = stamps.files[i];
+      return was != null && s.isFile() && s.size === was.size && s.mtimeMs === was.mtimeMs;
+    });
+  } catch {
+    return false;
+  }
+}
+
+function isLocalPath(location: string): boolean {
+  return isAbsolute(location) && !isUrl(location);
 }
 
 /** True when the entry is for `root` and every recorded document still hashes the same. */
