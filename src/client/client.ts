@@ -8,6 +8,7 @@
 import { writeEnvelope } from '../soap/envelope.js';
 import { requestHeaders } from '../soap/http.js';
 import { OperationMessages } from '../soap/message.js';
+import { envelopeNamespaces } from '../soap/namespaces.js';
 import type { SoapVersion } from '../soap/version.js';
 import { compose, createHttpTransport, type Transport } from '../transport/index.js';
 import type { CompiledModel, Operation, Port, Service } from '../wsdl/index.js';
@@ -69,7 +70,7 @@ export class SoapClient {
     this.version = this.port.soapVersion;
     for (const operation of this.port.operations) {
       this.operations.set(operation.name, {
-        messages: new OperationMessages(operation, loaded.codecs),
+        messages: new OperationMessages(operation, loaded.codecs, envelopeNamespaces(this.model)),
         httpHeaders: requestHeaders(this.version, operation.action),
       });
     }
@@ -182,6 +183,7 @@ export class SoapClient {
             }
           : undefined,
       body: (w) => op.messages.writeBody(w, 'input', args),
+      namespaces: op.messages.namespaces,
     });
     const extraHeaders = options.httpHeaders ?? clientOptions.httpHeaders;
     const headers =

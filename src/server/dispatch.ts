@@ -130,6 +130,7 @@ function respond(hosted: HostedOperation, version: SoapVersion, output: unknown,
   const body = writeEnvelope(version, {
     header: (w) => hosted.messages.writeHeaders(w, 'output', ctx.responseHeaders),
     body: (w) => hosted.messages.writeBody(w, 'output', output),
+    namespaces: hosted.messages.namespaces,
   });
   return envelopeAnswer(version, body, operation);
 }

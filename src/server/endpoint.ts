@@ -7,6 +7,7 @@
  * operation wrapper `{soap:body namespace}operation` in rpc style (WSDL 1.1 section 3.5).
  */
 import { OperationMessages } from '../soap/message.js';
+import { envelopeNamespaces } from '../soap/namespaces.js';
 import type { CompiledModel, Operation, Port, Service } from '../wsdl/model.js';
 import type { XmlElement } from '../xml/types.js';
 import { createCodecs, type SchemaCodecs } from '../xsd/codec/index.js';
@@ -68,7 +69,11 @@ export class PortEndpoint {
     }
     for (const operation of port.operations) {
       const handler = Object.hasOwn(handlers, operation.name) ? handlers[operation.name] : undefined;
-      const hosted: HostedOperation = { operation, messages: new OperationMessages(operation, codecs), handler };
+      const hosted: HostedOperation = {
+        operation,
+        messages: new OperationMessages(operation, codecs, envelopeNamespaces(model)),
+        handler,
+      };
       this.operations.set(operation.name, hosted);
       // An action or element shared by two operations routes to neither by that key (null marks the clash).
       if (operation.action !== '') index(this.byAction, operation.action, hosted);

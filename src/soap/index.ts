@@ -33,6 +33,7 @@ export {
   SoapActionError,
   versionOfContentType,
 } from './http.js';
+export { envelopeNamespaces } from './namespaces.js';
 export { readUpgrade, type VersionMismatchOptions, versionMismatchFault, writeUpgradeHeader } from './upgrade.js';
 export {
   type GenericFaultCode,

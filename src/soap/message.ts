@@ -38,9 +38,14 @@ export type MessageValue = unknown;
 
 /** Encodes and decodes the messages of one bound operation. */
 export class OperationMessages {
+  /**
+   * @param namespaces declared once on the Envelope of every message of this operation (see namespaces.ts);
+   *   none by default.
+   */
   constructor(
     readonly operation: Operation,
     private readonly codecs: SchemaCodecs,
+    readonly namespaces: Readonly<Record<string, string>> = {},
   ) {}
 
   /** The bound message travelling in `direction`; an error for the output of a one-way operation. */

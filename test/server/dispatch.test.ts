@@ -95,7 +95,7 @@ test('routing: by SOAPAction, and by the body element when the action is missing
         soapaction: soapAction,
       });
       assert.equal(res.status, 200);
-      assert.match(res.text, /<ns1:sum>42<\/ns1:sum>/);
+      assert.match(res.text, /<(\w+:)?sum>42<\/(\w+:)?sum>/);
     }
     const body = `<s:Envelope xmlns:s="${SOAP11}"><s:Body><failOrder xmlns="${NS}"><id>5</id></failOrder></s:Body></s:Envelope>`;
     const res = await send(url, 'POST', body, { 'content-type': 'text/xml' });
@@ -117,7 +117,10 @@ test('a DeclaredFault is sent as a fault whose detail is the declared element, e
     assert.equal(outcome.fault.reason, 'order 7 cannot be processed');
     const entry = outcome.fault.detailEntries[0]!;
     assert.equal(`{${entry.ns}}${entry.local}`, `{${NS}}OrderFault`);
-    assert.match(outcome.text, /<ns1:code>42<\/ns1:code><ns1:message>order 7 cannot be processed<\/ns1:message>/);
+    assert.match(
+      outcome.text,
+      /<(\w+:)?code>42<\/(\w+:)?code><(\w+:)?message>order 7 cannot be processed<\/(\w+:)?message>/,
+    );
   });
 });
 
@@ -150,7 +153,7 @@ test('bad requests each get a client fault, the server stays up, and the log hol
       const good = async () => {
         const res = await send(url, 'POST', addEnvelope('1.1', '1', '2'), { 'content-type': 'text/xml' });
         assert.equal(res.status, 200);
-        assert.match(res.text, /<ns1:sum>3<\/ns1:sum>/);
+        assert.match(res.text, /<(\w+:)?sum>3<\/(\w+:)?sum>/);
       };
       const bad: Array<[string, string, RegExp]> = [
         ['not XML', `${SECRET} <<<`, /not well-formed XML/],
