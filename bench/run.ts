@@ -9,6 +9,7 @@ type Bench = () => Promise<BenchResult>;
 const benches: Record<string, () => Promise<Bench>> = {
   compile: async () => (await import('./compile.js')).benchCompile,
   xml: async () => (await import('./xml-parse.js')).benchXmlParse,
+  stream: async () => (await import('./stream.js')).benchStream,
   transport: async () => (await import('./transport.js')).benchTransport,
   decode: async () => {
     const [{ benchDecode }, { soapstackRetrieveMultipleDecoder }] = await Promise.all([

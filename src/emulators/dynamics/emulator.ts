@@ -2,7 +2,8 @@
  * `startDynamicsEmulator`: a stand-in for Dynamics CRM on one local port: the security token services
  * (`/RST2.srf`, `/adfs/services/trust/13/usernamemixed`), the OAuth token endpoint (`/oauth2/token`) and the
  * Organization service (`/XRMServices/2011/Organization.svc`, SOAP 1.2 with WS-Security, and `.../web`, SOAP
- * 1.1 with a bearer token), its WSDL at `?wsdl` and `?singleWsdl`, over an entity store with metadata.
+ * 1.1 with a bearer token), its WSDL at `?wsdl` (split as WCF splits it: `?wsdl=wsdl0`, `?xsd=xsdN`) and
+ * `?singleWsdl`, over an entity store with metadata.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,6 +15,7 @@ import { type DynamicsData, hashDynamicsData, parseDynamicsData } from './data.j
 import { defaultDynamicsData } from './default-data.js';
 import { DynamicsEmulatorError } from './errors.js';
 import { organizationIds } from './execute.js';
+import { wcfSplitMetadata } from './metadata.js';
 import { answerTokenRequest } from './oauth.js';
 import { bearerSubject } from './security.js';
 import { organizationHandlers, soapVerifier, webVerifier } from './service.js';
@@ -123,7 +125,9 @@ export async function startDynamicsEmulator(options: DynamicsEmulatorOptions = {
   const service = { store, tokens, ids: organizationIds(data), now };
   const sts = { accounts, tokens, now, keyIdentifier: randomBytes(20).toString('base64') };
 
-  const model = await loadDynamicsModel();
+  const single = await loadDynamicsModel();
+  // Both ports run the model whose documents are the WCF split, so the server serves that at `?wsdl`.
+  const { model, documents } = await wcfSplitMetadata(single);
   const soap = createSoapServer(options.log ? { log: options.log } : {});
   const handlers = organizationHandlers(service);
   const soapPort = model.services[0]!.ports.find((p) => p.soapVersion === '1.2')!.name;
@@ -132,6 +136,7 @@ export async function startDynamicsEmulator(options: DynamicsEmulatorOptions = {
     port: soapPort,
     handlers,
     verifyHeaders: soapVerifier(service),
+    wsdl: { documents },
   });
   soap.addService(model, {
     path: DYNAMICS_PATHS.web,
@@ -140,6 +145,9 @@ export async function startDynamicsEmulator(options: DynamicsEmulatorOptions = {
     verifyHeaders: webVerifier(service),
     wsdl: false,
   });
+  // `?singleWsdl`: the single file, served (addresses rewritten the same way) by a server that only serves it.
+  const singleWsdl = createSoapServer();
+  singleWsdl.addService(single, { path: DYNAMICS_PATHS.organization, port: soapPort, handlers: {} });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -172,11 +180,12 @@ export async function startDynamicsEmulator(options: DynamicsEmulatorOptions = {
       return send(res, 401, { 'content-type': 'text/plain', 'www-authenticate': challenge }, 'unauthorized');
     }
     if (
-      req.method === 'GET' &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
       url.pathname === DYNAMICS_PATHS.organization &&
       url.search.toLowerCase() === '?singlewsdl'
     ) {
       req.url = `${DYNAMICS_PATHS.organization}?wsdl`;
+      return singleWsdl.handler(req, res);
     }
     soap.handler(req, res);
   };
