@@ -129,18 +129,22 @@ export abstract class ReaderInput {
     return INCOMPLETE;
   }
 
+  /** Raises the text-length limit error for a run of text at `at`. */
   protected textTooLong(at: number): never {
     return this.limit('maxTextLength', at, `text longer than ${this.maxTextLength} characters`);
   }
 
+  /** Raises the text-length limit error for an attribute value at `at`. */
   protected valueTooLong(at: number): never {
     return this.limit('maxTextLength', at, `attribute value longer than ${this.maxTextLength} characters`);
   }
 
+  /** Raises `XmlLimitError` naming the limit, with the position of `offset`. */
   protected limit(limit: keyof XmlLimits, offset: number, problem: string): never {
     throw new XmlLimitError(limit, problem, this.position(offset));
   }
 
+  /** Raises `XmlSyntaxError` with the position of `offset`. */
   protected fail(offset: number, problem: string): never {
     throw new XmlSyntaxError(problem, this.position(offset));
   }

@@ -43,3 +43,4 @@ export { ERROR_CODES, OrganizationFault } from './faults.js';
 export { FETCH_OPERATORS } from './fetch-xml.js';
 export { WCF_SECURITY_REASON } from './security.js';
 export { type AttributeInput, EntityStore, type EntityStoreOptions } from './store.js';
+export type { TokenSubject } from './tokens.js';
