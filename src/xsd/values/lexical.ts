@@ -1,8 +1,9 @@
 /**
  * Character-level helpers shared by the value handlers: whiteSpace processing (XML Schema Part 2, section
  * 4.3.6) and the XML name productions (XML 1.0 fifth edition, section 2.3). Written as charCode loops because
- * they run on every decoded value.
+ * they run on every decoded value. The name character classes are the XML reader's own.
  */
+import { isNameCodePoint, isNameStartCodePoint } from '../../xml/chars.js';
 
 /** XML whitespace: space, tab, line feed, carriage return (XML 1.0, production [3] S). */
 export function isXmlSpace(c: number): boolean {
@@ -63,41 +64,15 @@ export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-// XML 1.0 (fifth edition) section 2.3, production [4] NameStartChar. Surrogates are accepted as a pair's halves.
-function isNameStartChar(c: number): boolean {
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
-  return (
-    (c >= 0xc0 && c <= 0xd6) ||
-    (c >= 0xd8 && c <= 0xf6) ||
-    (c >= 0xf8 && c <= 0x2ff) ||
-    (c >= 0x370 && c <= 0x37d) ||
-    (c >= 0x37f && c <= 0x1fff) ||
-    (c >= 0x200c && c <= 0x200d) ||
-    (c >= 0x2070 && c <= 0x218f) ||
-    (c >= 0x2c00 && c <= 0x2fef) ||
-    (c >= 0x3001 && c <= 0xdfff) ||
-    (c >= 0xf900 && c <= 0xfdcf) ||
-    (c >= 0xfdf0 && c <= 0xfffd)
-  );
-}
-
-// Production [4a] NameChar.
-function isNameChar(c: number): boolean {
-  if (isNameStartChar(c)) return true;
-  return (
-    c === 0x2d ||
-    c === 0x2e ||
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0xb7 ||
-    (c >= 0x300 && c <= 0x36f) ||
-    (c >= 0x203f && c <= 0x2040)
-  );
-}
-
-/** XML 1.0 production [5] Name. */
+/** XML 1.0 production [5] Name (the character classes are the XML reader's, applied per code point). */
 export function isName(s: string): boolean {
-  if (s.length === 0 || !isNameStartChar(s.charCodeAt(0))) return false;
-  for (let i = 1; i < s.length; i++) if (!isNameChar(s.charCodeAt(i))) return false;
+  if (s.length === 0) return false;
+  let first = true;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (first ? !isNameStartCodePoint(c) : !isNameCodePoint(c)) return false;
+    first = false;
+  }
   return true;
 }
 
@@ -109,7 +84,7 @@ export function isNCName(s: string): boolean {
 /** XML 1.0 production [7] Nmtoken. */
 export function isNmtoken(s: string): boolean {
   if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) if (!isNameChar(s.charCodeAt(i))) return false;
+  for (const ch of s) if (!isNameCodePoint(ch.codePointAt(0)!)) return false;
   return true;
 }
 
