@@ -44,11 +44,14 @@ interface BoundOperation {
 }
 
 const DEFAULT_MAX_RESPONSE = 64 * 1024 * 1024;
+/** The options of a call given none: shared, so the per-call path can skip checking them. */
+const EMPTY: CallOptions = Object.freeze({});
 
 /** A SOAP client for one port of a compiled WSDL. Operations are also reachable as methods named after them. */
 export class SoapClient {
   /** The compiled model the client was built from. */
   readonly model: CompiledModel;
+  /** The wsdl:service and port the client calls, and the port's SOAP version. */
   readonly service: Service;
   readonly port: Port;
   readonly version: SoapVersion;
@@ -96,13 +99,13 @@ export class SoapClient {
   }
 
   /** Calls `name` with `args` and resolves to its output values. */
-  async call(name: string, args?: unknown, options: CallOptions = {}): Promise<unknown> {
+  async call(name: string, args?: unknown, options: CallOptions = EMPTY): Promise<unknown> {
     const decoded = await this.exchange(name, args, options, false);
     return decoded?.value;
   }
 
   /** Calls `name` and resolves to the output together with the exact request and response envelopes. */
-  async callRaw(name: string, args?: unknown, options: CallOptions = {}): Promise<RawCallResult> {
+  async callRaw(name: string, args?: unknown, options: CallOptions = EMPTY): Promise<RawCallResult> {
     const result: Partial<RawCallResult> = {};
     const decoded = await this.exchange(name, args, options, true, result);
     return { ...(result as RawCallResult), value: decoded?.value, headers: decoded?.headers ?? {} };
@@ -209,8 +212,6 @@ export class SoapClient {
     return readResponse(response, op.messages, this.version, this.codecs, clientOptions.xmlLimits, url);
   }
 }
-
-const EMPTY: CallOptions = {};
 
 /** A client whose operations are also methods: `client.Create(args)` is `client.call('Create', args)`. */
 export type Client = SoapClient & Record<string, OperationMethod | unknown>;
