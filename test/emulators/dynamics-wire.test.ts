@@ -94,6 +94,21 @@ async function refused(body: string): Promise<void> {
   assert.equal(count(), before, 'the store did not change');
 }
 
+test('a Create replayed (the same envelope, the same MessageID, sent again) is refused and changes nothing', async () => {
+  const parts = await signIn();
+  const body = articleOrganizationRequest(
+    em.organizationUrl,
+    'Create',
+    createAccountBody('Replayed'),
+    parts,
+    clock,
+    clock + 300_000,
+  );
+  const first = await post(em.organizationUrl, body);
+  assert.equal(first.status, 200, first.text);
+  await refused(body);
+});
+
 test('a Create with no security header is refused and changes nothing', async () => {
   await refused(
     articleOrganizationRequest(em.organizationUrl, 'Create', createAccountBody('No Header'), undefined, clock, clock),

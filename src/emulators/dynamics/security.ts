@@ -4,11 +4,13 @@
  * recognised by its two CipherValues, so a header rebuilt from the article's template (whitespace and
  * prefixes of its own) is accepted as well as one that re-embeds the STS's bytes. Every refusal is WCF's:
  * `s:Sender`, subcode `wsse:InvalidSecurity`, "An error occurred when verifying security for the message."
- * (which check failed stays on the server). The bearer check of the `/web` endpoint is here too.
+ * (which check failed stays on the server). A message whose WS-Addressing MessageID was already accepted is a
+ * replay and refused the same way. The bearer check of the `/web` endpoint is here too.
  */
 import type { RequestContext } from '../../server/index.js';
 import { SoapFault } from '../../soap/fault.js';
-import { isSecurityFault, SecurityVerifier, WSSE_NS, XENC_NS } from '../../ws/security/index.js';
+import { readAddressingHeaders } from '../../ws/addressing.js';
+import { isSecurityFault, NonceCache, SecurityVerifier, WSSE_NS, XENC_NS } from '../../ws/security/index.js';
 import type { XmlElement } from '../../xml/types.js';
 import type { TokenRegistry, TokenSubject } from './tokens.js';
 
@@ -48,8 +50,16 @@ function cipherValues(el: XmlElement, out: string[] = []): string[] {
 /** Who a verified request comes from, by request (set by the verifier, read by the handlers). */
 export const callers = new WeakMap<RequestContext, TokenSubject>();
 
+/**
+ * How long a MessageID is remembered: a Timestamp's validity (5 minutes as clients send it) plus the clock
+ * skew the verifier allows (5 minutes); past that the Timestamp check refuses the message anyway.
+ */
+const REPLAY_WINDOW_MS = 10 * 60 * 1000;
+
 /** The header verifier of the SOAP 1.2 endpoint. */
 export function organizationVerifier(tokens: TokenRegistry, now: () => number): (ctx: RequestContext) => Promise<void> {
+  // A MessageID identifies one message (WS-Addressing 1.0 Core, section 3.2): the same one again is a replay.
+  const seenMessages = new NonceCache();
   return async (ctx) => {
     let subject: TokenSubject | undefined;
     const verifier = new SecurityVerifier({
@@ -72,6 +82,11 @@ export function organizationVerifier(tokens: TokenRegistry, now: () => number): 
       throw error;
     }
     if (!subject) throw wcfSecurityFault();
+    const { messageId } = readAddressingHeaders(ctx.headerBlocks);
+    const at = now();
+    if (messageId !== undefined && !seenMessages.remember(messageId, at + REPLAY_WINDOW_MS, at)) {
+      throw wcfSecurityFault();
+    }
     callers.set(ctx, subject);
   };
 }
