@@ -66,6 +66,22 @@ function optionValue(value: unknown): number {
 }
 
 /** Each message: its namespace (for the response's xsi:type) and its implementation. */
+/** Associate and Disassociate as Execute messages: the same as the operations, with the record as `Target`. */
+function relateTarget(ctx: OperationContext, p: Map<string, unknown>, associate: boolean): Results {
+  const ref = reference(param(p, 'Target'));
+  relateRecords(
+    ctx,
+    {
+      entityName: ref.logicalName,
+      entityId: ref.id,
+      relationship: p.get('Relationship'),
+      relatedEntities: p.get('RelatedEntities'),
+    },
+    associate,
+  );
+  return [];
+}
+
 const MESSAGES: Readonly<Record<string, { ns: string; run: Message }>> = {
   WhoAmI: {
     ns: CRM,
@@ -140,40 +156,8 @@ const MESSAGES: Readonly<Record<string, { ns: string; run: Message }>> = {
       },
     ],
   },
-  Associate: {
-    ns: XRM,
-    run: (ctx, p) => {
-      const ref = reference(param(p, 'Target'));
-      relateRecords(
-        ctx,
-        {
-          entityName: ref.logicalName,
-          entityId: ref.id,
-          relationship: p.get('Relationship'),
-          relatedEntities: p.get('RelatedEntities'),
-        },
-        true,
-      );
-      return [];
-    },
-  },
-  Disassociate: {
-    ns: XRM,
-    run: (ctx, p) => {
-      const ref = reference(param(p, 'Target'));
-      relateRecords(
-        ctx,
-        {
-          entityName: ref.logicalName,
-          entityId: ref.id,
-          relationship: p.get('Relationship'),
-          relatedEntities: p.get('RelatedEntities'),
-        },
-        false,
-      );
-      return [];
-    },
-  },
+  Associate: { ns: XRM, run: (ctx, p) => relateTarget(ctx, p, true) },
+  Disassociate: { ns: XRM, run: (ctx, p) => relateTarget(ctx, p, false) },
 };
 
 /** The message names Execute answers. */

@@ -6,7 +6,7 @@
  */
 import { type Client, createClient, type EnvelopeEvent, type SoapClient } from '../../client/index.js';
 import type { HttpTransportOptions, Transport } from '../../transport/index.js';
-import { decodeEntity, decodeEntityCollection, decodeResults, type EntityCollection } from './decode.js';
+import { decodeEntity, decodeEntityCollection, decodeResults, type EntityCollection, type Wire } from './decode.js';
 import { encodeAttributes, type HintSource } from './encode.js';
 import { DynamicsOptionsError, toDynamicsError } from './errors.js';
 import { type EntityMetadata, MetadataCache } from './metadata.js';
@@ -62,8 +62,6 @@ export interface EntityPage extends EntityCollection {
 
 /** Metadata filters of RetrieveEntity / RetrieveAllEntities. */
 export type EntityFilter = 'Entity' | 'Attributes' | 'Privileges' | 'Relationships';
-
-type Wire = Record<string, unknown>;
 
 /** A typed Organization service client. */
 export class DynamicsClient {

@@ -6,6 +6,8 @@
  *
  * The friendly shape keeps what typing and callers need; the decoded data contract is kept as `raw`.
  */
+
+import type { Wire } from './decode.js';
 import type { WireHint } from './encode.js';
 
 /** One option of a picklist, state or status attribute. */
@@ -65,8 +67,6 @@ export interface EntityMetadata {
   /** The decoded `EntityMetadata` data contract. */
   readonly raw: unknown;
 }
-
-type Wire = Record<string, unknown>;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);

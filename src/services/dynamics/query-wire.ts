@@ -6,12 +6,11 @@
 import { writeTree } from '../../server/tree-writer.js';
 import { parseXml } from '../../xml/parse.js';
 import { XmlWriter } from '../../xml/writer.js';
+import type { Wire } from './decode.js';
 import { encodeValue, type WireValue } from './encode.js';
 import { DynamicsValueError } from './errors.js';
 import { T } from './namespaces.js';
 import type { Columns, Filter, LinkEntity, Order, PageInfo, Query } from './query-types.js';
-
-type Wire = Record<string, unknown>;
 
 /** A ColumnSet. */
 export function columnSetWire(columns: Columns): Wire {

@@ -2,7 +2,7 @@
  * Typed results of the Execute helpers: WhoAmI's ids, RetrieveEntity / RetrieveAllEntities metadata and
  * ExecuteMultiple's per-item outcome, read from the decoded `OrganizationResponse`.
  */
-import { decodeResults } from './decode.js';
+import { decodeResults, type Wire } from './decode.js';
 import { DynamicsError, type OrganizationServiceFault } from './errors.js';
 import { type EntityMetadata, toEntityMetadata } from './metadata.js';
 import type { DynamicsRequest } from './requests.js';
@@ -29,8 +29,6 @@ export interface ExecuteMultipleItem {
   /** The fault, as a DynamicsError. */
   readonly error?: DynamicsError;
 }
-
-type Wire = Record<string, unknown>;
 
 const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
